@@ -1,0 +1,63 @@
+"""Turning input bytes into text: BOM, then strict UTF-8, then a charset detector."""
+from __future__ import annotations
+
+import codecs
+import re
+
+from bs4 import UnicodeDammit
+
+
+class InputError(ValueError):
+    """The input cannot be read as text: undecodable or binary data.  ``str(err)`` is a one-line
+    reason suitable for a CLI error message."""
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: its BOM starts with UTF-16 LE's
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+#: Share of C0 control characters (other than tab, line ends, escape) in the first 64 KiB above
+#: which decoded input is taken for binary data (images, archives) rather than text.  Text with a
+#: few stray NULs (a bad copy) stays far below it.
+BINARY_CONTROL_RATIO = 0.10
+
+
+def decode(data: bytes | str) -> str:
+    """Decode ``data`` to str.
+
+    A str is returned unchanged (a leading BOM is dropped).  Bytes are decoded by their BOM,
+    else as UTF-8 when valid, else with BeautifulSoup's ``UnicodeDammit`` (which asks
+    charset-normalizer and falls back to Windows-1252).
+
+    Raises:
+        InputError: no encoding decodes the bytes, or the result looks like binary data.
+    """
+    if isinstance(data, str):
+        text = data[1:] if data.startswith("\ufeff") else data
+    else:
+        text = _decode_bytes(bytes(data))
+    head = text[:65536]
+    if head and len(_BINARY_CONTROL.findall(head)) > BINARY_CONTROL_RATIO * len(head):
+        raise InputError("input looks like binary data, not text")
+    return text
+
+
+def _decode_bytes(data: bytes) -> str:
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(enc)
+            except UnicodeDecodeError:
+                raise InputError(f"input starts with a {enc} byte-order mark but is not {enc}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    dammit = UnicodeDammit(data, is_html=False)
+    if dammit.unicode_markup is None:
+        raise InputError("cannot decode input: no character encoding fits its bytes")
+    return dammit.unicode_markup

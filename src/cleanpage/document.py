@@ -1,0 +1,129 @@
+"""Core data model: a Document is a list of Blocks in reading order.
+
+Filters never delete blocks; they attach a :class:`Removal` to the blocks they judge to be
+boilerplate, so every renderer can say what was kept and why the rest went.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, NamedTuple
+
+
+class Removal(NamedTuple):
+    """Why a block was removed.
+
+    Attributes:
+        filter: registry name of the filter that removed the block (e.g. ``"ad_markers"``).
+        reason: a snake_case slug from that filter's declared ``reasons`` tuple.
+        evidence: the matched phrase or the measured value that decided it; never empty.
+    """
+
+    filter: str
+    reason: str
+    evidence: str
+
+
+class Verdict(NamedTuple):
+    """A filter's judgement on one block: remove block ``index`` for ``reason``, shown by
+    ``evidence``.  The pipeline turns verdicts into :class:`Removal` records."""
+
+    index: int
+    reason: str
+    evidence: str
+
+
+class Span(NamedTuple):
+    """Where a block came from in the decoded input.
+
+    For pasted text: ``start``/``end`` are character offsets into the decoded input string
+    (end exclusive) and ``first_line``/``last_line`` are 0-based line numbers (inclusive).
+    """
+
+    start: int
+    end: int
+    first_line: int
+    last_line: int
+
+
+@dataclass
+class Block:
+    """One unit of text in reading order.
+
+    Attributes:
+        index: position in :attr:`Document.blocks` (0-based).
+        text: the block's text after the declared repairs (see ``repairs``); one line, no
+            leading/trailing whitespace, never empty.
+        kind: ``"line"`` for a line of pasted text, ``"list_item"`` for a bulleted line,
+            ``"heading"``/``"paragraph"`` where the parser knows it.
+        source: :class:`Span` into the decoded input.
+        blank_before: True when one or more blank lines precede the block in the input (a
+            paragraph or section boundary in a paste).
+        repairs: names of the repair steps that changed this block's text (e.g.
+            ``("join_link_breaks",)``); empty when the text is verbatim input.
+        removal: ``None`` while the block is kept, else the :class:`Removal` that removed it.
+    """
+
+    index: int
+    text: str
+    kind: str = "line"
+    source: Span | None = None
+    blank_before: bool = False
+    repairs: tuple[str, ...] = ()
+    removal: Removal | None = None
+    _features: "Features | None" = field(default=None, repr=False, compare=False)
+
+    @property
+    def kept(self) -> bool:
+        return self.removal is None
+
+    @property
+    def features(self) -> "Features":
+        """Text features, computed once on first use (see :mod:`cleanpage.features`)."""
+        if self._features is None:
+            from .features import compute
+
+            self._features = compute(self.text)
+        return self._features
+
+
+@dataclass
+class Document:
+    """The blocks of one input, kept and removed alike.
+
+    Attributes:
+        blocks: all blocks in reading order.
+        origin: ``"text"`` (pasted text) or ``"html"``.
+        lang: the language code used for the lexicons, or ``None`` when all languages were used.
+        title: the page title where the input declares one, else ``None``.
+    """
+
+    blocks: list[Block]
+    origin: str = "text"
+    lang: str | None = None
+    title: str | None = None
+
+    def __iter__(self) -> Iterator[Block]:
+        return iter(self.blocks)
+
+    def __len__(self) -> int:
+        return len(self.blocks)
+
+    @property
+    def kept(self) -> list[Block]:
+        return [b for b in self.blocks if b.removal is None]
+
+    @property
+    def removed(self) -> list[Block]:
+        return [b for b in self.blocks if b.removal is not None]
+
+    def stats(self) -> dict[tuple[str, str], int]:
+        """Number of removed blocks per ``(filter, reason)``, in first-seen order."""
+        counts: dict[tuple[str, str], int] = {}
+        for b in self.blocks:
+            if b.removal is not None:
+                key = (b.removal.filter, b.removal.reason)
+                counts[key] = counts.get(key, 0) + 1
+        return counts
+
+
+from .features import Features  # noqa: E402  (cycle: features has no imports back)

@@ -1,0 +1,113 @@
+"""Filters: each judges blocks of a Document and names a reason for every removal.
+
+The contract (see :class:`Filter`): a filter declares its registry ``name``, the closed list of
+``reasons`` it may give, the ``origins`` it runs on (``"text"``, ``"html"``), and its options
+with defaults.  ``judge`` returns :class:`~cleanpage.document.Verdict` records; it never edits
+block text and never removes blocks itself.  The pipeline records the first removal of a block.
+"""
+from __future__ import annotations
+
+from typing import Any, ClassVar, Iterable, Mapping
+
+from ..document import Block, Document, Verdict
+from ..lexicons import Lexicons
+
+
+class Filter:
+    """Base class of all filters.
+
+    Subclasses set the class attributes and implement :meth:`judge`.
+
+    Class attributes:
+        name: registry key, also the module name and what ``--disable`` takes.
+        reasons: the closed tuple of reason slugs the filter may return.
+        origins: document origins the filter runs on (``{"text", "html"}`` by default).
+        defaults: option name -> default value; ``None`` as a value turns that check off.
+        summary: one line for ``--list-filters``.
+
+    Args:
+        **options: overrides of ``defaults``.
+
+    Raises:
+        ValueError: an option name not in ``defaults``.
+    """
+
+    name: ClassVar[str] = ""
+    reasons: ClassVar[tuple[str, ...]] = ()
+    origins: ClassVar[frozenset[str]] = frozenset({"text", "html"})
+    defaults: ClassVar[Mapping[str, Any]] = {}
+    summary: ClassVar[str] = ""
+
+    def __init__(self, **options: Any):
+        unknown = set(options) - set(self.defaults)
+        if unknown:
+            known = ", ".join(sorted(self.defaults)) or "none"
+            raise ValueError(
+                f"filter {self.name!r} has no option {sorted(unknown)[0]!r}; its options: {known}"
+            )
+        self.options: dict[str, Any] = {**self.defaults, **options}
+
+    def __getattr__(self, item: str) -> Any:
+        # Options read as attributes (self.max_words) keep judge() short.
+        try:
+            return self.__dict__["options"][item]
+        except KeyError:
+            raise AttributeError(item) from None
+
+    def configured(self, **options: Any) -> "Filter":
+        """A new filter of the same class with ``options`` merged over the current ones."""
+        return type(self)(**{**self.options, **options})
+
+    def judge(self, doc: Document, lex: Lexicons) -> Iterable[Verdict]:
+        """Yield a Verdict for each block to remove.  Kept blocks are those not removed yet."""
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        changed = {k: v for k, v in self.options.items() if self.defaults.get(k) != v}
+        args = ", ".join(f"{k}={v!r}" for k, v in changed.items())
+        return f"{type(self).__name__}({args})"
+
+    def __eq__(self, other: object) -> bool:
+        return type(self) is type(other) and self.options == other.options  # type: ignore
+
+    def __hash__(self) -> int:
+        return hash((type(self), tuple(sorted(self.options.items(), key=lambda kv: kv[0]))))
+
+
+def kept_blocks(doc: Document) -> list[Block]:
+    return [b for b in doc.blocks if b.removal is None]
+
+
+def registry() -> dict[str, type[Filter]]:
+    """Registry name -> filter class, for every built-in filter, in default pipeline order."""
+    from . import (
+        ad_markers,
+        comments,
+        context,
+        cookies,
+        credits,
+        footer,
+        main_content,
+        navigation,
+        promo,
+        related,
+        share,
+    )
+
+    classes = [
+        m.FILTER
+        for m in (
+            ad_markers,
+            cookies,
+            navigation,
+            share,
+            promo,
+            comments,
+            related,
+            credits,
+            footer,
+            main_content,
+            context,
+        )
+    ]
+    return {c.name: c for c in classes}

@@ -1,0 +1,55 @@
+"""Walking a boilerplate section (related teasers, a comment thread) under its heading.
+
+Shared by ``related`` and ``comments``: both find a section heading and must decide how far the
+section runs.  The rules, forced by the seed paste (``../shared/examples``) and the golden cases
+``golden/en/inline-related-box`` and ``golden/en/comments-link-above-article``:
+
+* The section is only walked when at least ``min_prose_before`` words of prose precede the
+  heading: a "Comments" or "Most read" link in the page header, above the article, is a label,
+  not the start of a tail.
+* Short blocks (teaser titles, sources, timestamps) always belong to the section.
+* A prose block belongs to the section (a teaser summary, a comment) unless the article has
+  resumed: no timestamp ("6 hours ago") was seen in the section and the next block is prose too.
+  Article paragraphs come in runs; teaser summaries alternate with titles and timestamps.
+"""
+from __future__ import annotations
+
+from ..document import Block, Document
+from ..features import is_prose
+from ..lexicons import Lexicons
+
+
+def prose_prefix_sums(doc: Document) -> list[int]:
+    """``sums[i]`` = words in kept prose blocks before block ``i`` (one pass, so a page of many
+    headings stays linear)."""
+    sums = [0]
+    for b in doc.blocks:
+        sums.append(sums[-1] + (b.features.words if b.kept and is_prose(b.features) else 0))
+    return sums
+
+
+def is_timestamp(b: Block, lex: Lexicons) -> bool:
+    f = b.features
+    return f.words <= 6 and lex["time_ago"].prefix(f.norm) is not None
+
+
+def walk(doc: Document, heading: int, lex: Lexicons) -> tuple[list[int], bool]:
+    """Indices of the kept blocks in the section under ``doc.blocks[heading]``, and whether the
+    section runs to the end of the document (a terminal tail)."""
+    blocks = doc.blocks
+    members: list[int] = []
+    seen_timestamp = False
+    n = len(blocks)
+    for i in range(heading + 1, n):
+        b = blocks[i]
+        if not b.kept:
+            continue
+        f = b.features
+        if is_timestamp(b, lex):
+            seen_timestamp = True
+        if is_prose(f) and not seen_timestamp:
+            nxt = next((x for x in blocks[i + 1 :] if x.kept), None)
+            if nxt is not None and is_prose(nxt.features):
+                return members, False
+        members.append(i)
+    return members, True

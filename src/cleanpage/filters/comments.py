@@ -1,0 +1,48 @@
+"""``comments``: comment stubs, counts, "Leave a comment", and comment threads at the end."""
+from __future__ import annotations
+
+from ..document import Verdict
+from . import Filter, kept_blocks
+from ._sections import prose_prefix_sums, walk
+
+
+class Comments(Filter):
+    """Removes comment furniture.
+
+    * ``comment_stub``: a block equal to a ``comment_stubs`` phrase ("Comments", "No comments
+      yet...", "Leave a comment", "View comments").
+    * ``comment_count``: the same with a count ("3 comments", "12 replies").
+    * ``comment_thread``: the comments under such a heading, walked as in
+      :mod:`cleanpage.filters._sections` (usernames, timestamps, comment text).
+
+    Options:
+        max_words (int): longest stub, in words (default 12).
+        min_prose_before (int | None): as for ``related`` (default 100).
+    """
+
+    name = "comments"
+    reasons = ("comment_stub", "comment_count", "comment_thread")
+    defaults = {"max_words": 12, "min_prose_before": 100}
+    summary = "comment stubs and counts ('No comments yet', '3 comments') and comment threads"
+
+    def judge(self, doc, lex):
+        stubs = lex["comment_stubs"]
+        claimed: set[int] = set()
+        before = prose_prefix_sums(doc)
+        for b in kept_blocks(doc):
+            if b.index in claimed:
+                continue
+            f = b.features
+            if f.words > self.max_words or f.norm not in stubs:
+                continue
+            yield Verdict(b.index, "comment_count" if "0" in f.norm.split() else "comment_stub", b.text)
+            if self.min_prose_before is None or before[b.index] < self.min_prose_before:
+                continue
+            members, _ = walk(doc, b.index, lex)
+            for i in members:
+                if i not in claimed:
+                    claimed.add(i)
+                    yield Verdict(i, "comment_thread", f"under {b.text!r}")
+
+
+FILTER = Comments

@@ -1,0 +1,63 @@
+"""``credits``: photo/image credits and captions that carry a credit."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..document import Verdict
+from ..lexicons import Lexicon
+from . import Filter, kept_blocks
+
+
+@lru_cache(maxsize=16)
+def _credit_tail(markers: frozenset[str]) -> re.Pattern[str]:
+    # "... Photo: AFP", "... (Image credit: Getty)", "... Foto: dpa": a credit marker, a colon,
+    # then a short attribution with no sentence end.  Built once per lexicon from its phrases.
+    words = sorted((m for m in markers if m and "0" not in m), key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(
+        r"(?:^|[\s(\[|/–—-])(?:%s)\s*[:：]\s*[^.!?。]{1,80}$|©\s*[^.!?。]{1,80}$" % alt, re.I
+    )
+
+
+class Credits(Filter):
+    """Removes photo credits and the captions they end.
+
+    * ``photo_credit``: a short block that is a credit: starts with a ``credit_markers`` phrase
+      followed by a colon or "by" ("Photo: AFP", "Image credit: Getty Images", "Photograph by
+      Jane Doe"), starts with "©", or is only a marker ("Getty Images").
+    * ``caption_credit``: a caption ending in such a credit ("Alibaba's headquarters in
+      Hangzhou. Photo: AFP"): the seed paste's case.
+
+    Options:
+        max_credit_words (int): longest bare credit (default 12).
+        max_caption_words (int): longest caption judged (default 60): captions are a sentence or
+            two; a paragraph that mentions "photo:" mid-text is not judged.
+    """
+
+    name = "credits"
+    reasons = ("photo_credit", "caption_credit")
+    defaults = {"max_credit_words": 12, "max_caption_words": 60}
+    summary = "photo/image credits and captions that end in a credit"
+
+    def judge(self, doc, lex):
+        markers: Lexicon = lex["credit_markers"]
+        tail = _credit_tail(markers.phrases)
+        for b in kept_blocks(doc):
+            f = b.features
+            if f.words > self.max_caption_words:
+                continue
+            if f.words <= self.max_credit_words:
+                hit = markers.prefix(f.norm)
+                if f.norm in markers or b.text.startswith("©") or (
+                    hit and re.match(r"\W*%s\s*(?:[:：]|by\b)" % re.escape(hit).replace(r"\ ", r"\W+"),
+                                     b.text, re.I)
+                ):
+                    yield Verdict(b.index, "photo_credit", hit or b.text)
+                    continue
+            m = tail.search(b.text)
+            if m:
+                yield Verdict(b.index, "caption_credit", m.group().strip(" ([|/–—-"))
+
+
+FILTER = Credits

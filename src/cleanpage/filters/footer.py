@@ -1,0 +1,50 @@
+"""``footer``: copyright lines, legal links, "All rights reserved"."""
+from __future__ import annotations
+
+import re
+
+from ..document import Verdict
+from ..lexicons import normalize
+from . import Filter, kept_blocks
+
+_SEP = re.compile(r"\s*(?:\||·|•|/|–|—)\s*")
+
+
+class Footer(Filter):
+    """Removes page-footer text.
+
+    * ``copyright``: a block that starts with "©" or contains a ``copyright_phrases`` phrase
+      ("all rights reserved", "copyright 0").
+    * ``legal_links``: a block equal to a footer phrase ("Privacy Policy", "Terms of Use"), or
+      a row of them joined by separators ("Privacy Policy | Terms | Contact us").
+
+    Options:
+        max_words (int): longest block judged (default 40).
+    """
+
+    name = "footer"
+    reasons = ("copyright", "legal_links")
+    defaults = {"max_words": 40}
+    summary = "copyright lines, legal links, 'All rights reserved'"
+
+    def judge(self, doc, lex):
+        phrases = lex["footer_phrases"]
+        copyright_ = lex["copyright_phrases"]
+
+        for b in kept_blocks(doc):
+            f = b.features
+            if f.words > self.max_words:
+                continue
+            if f.norm in phrases:
+                yield Verdict(b.index, "legal_links", b.text)
+                continue
+            text = b.text.lstrip()
+            if text.startswith("©") or copyright_.search(f.norm):
+                yield Verdict(b.index, "copyright", b.text[:80])
+                continue
+            parts = [normalize(p) for p in _SEP.split(b.text) if p.strip()]
+            if len(parts) >= 2 and sum(p in phrases for p in parts) >= 2:
+                yield Verdict(b.index, "legal_links", b.text[:80])
+
+
+FILTER = Footer

@@ -1,0 +1,84 @@
+"""``navigation``: skip links, menu labels, breadcrumbs and runs of short menu lines."""
+from __future__ import annotations
+
+import re
+
+from ..document import Verdict
+from ..features import is_prose
+from . import Filter, kept_blocks
+
+# Breadcrumb separators as sites write them: "Home › News › World", "Home / Tech / Phones".
+_CRUMB_SEP = re.compile(r"\s*(?:›|»|>|→|/|\||·|•|::)\s*")
+# A menu line starts with no digit or bullet: numbered steps and ingredient lists ("2 cups
+# flour") are content in the shape of a menu (golden/en/recipe-*).
+_LISTISH = re.compile(r"^\s*(?:\d|[-*•·◦▪–—]\s)")
+
+
+class Navigation(Filter):
+    """Removes navigation.
+
+    * ``skip_link``: "Skip to content", "Jump to navigation".
+    * ``menu_label``: a block equal to a ``navigation_labels`` phrase ("Menu", "Search",
+      "Sign in", "Back to top").
+    * ``breadcrumb``: two or more short items joined by breadcrumb separators.
+    * ``menu_run``: ``min_run`` or more consecutive short lines (at most ``max_item_words``
+      words each, none ending a sentence, none numbered or bulleted): the shape a menu takes in
+      a paste.  Threshold chosen on ``../shared/bench/pasted`` (menus there run 5 to 60 lines;
+      article sub-headings stand alone or in pairs).
+
+    Options:
+        max_item_words (int): longest menu item, in words (default 4).
+        min_run (int | None): shortest run removed as a menu (default 4); None turns it off.
+    """
+
+    name = "navigation"
+    reasons = ("skip_link", "menu_label", "breadcrumb", "menu_run")
+    defaults = {"max_item_words": 4, "min_run": 4}
+    summary = "skip links, menu labels, breadcrumbs and runs of short menu lines"
+
+    def judge(self, doc, lex):
+        labels = lex["navigation_labels"]
+        removed: set[int] = set()
+        for b in kept_blocks(doc):
+            f = b.features
+            if f.words > 15:
+                continue
+            if f.norm in labels:
+                reason = "skip_link" if f.norm.split(" ", 1)[0] in ("skip", "jump") else "menu_label"
+                removed.add(b.index)
+                yield Verdict(b.index, reason, b.text)
+                continue
+            parts = [p for p in _CRUMB_SEP.split(b.text) if p]
+            if (
+                len(parts) >= 3
+                and len(_CRUMB_SEP.findall(b.text)) >= 2
+                and all(len(p.split()) <= self.max_item_words for p in parts)
+                and not f.terminal
+            ):
+                removed.add(b.index)
+                yield Verdict(b.index, "breadcrumb", b.text)
+        if self.min_run is None:
+            return
+        run: list[int] = []
+        for b in doc.blocks + [None]:
+            if b is not None and (b.index in removed or not b.kept):
+                continue  # already boilerplate: the run goes on across it
+            if b is not None and self._menu_item(b):
+                run.append(b.index)
+                continue
+            if len(run) >= self.min_run:
+                for i in run:
+                    yield Verdict(i, "menu_run", f"run of {len(run)} short lines")
+            run = []
+
+    def _menu_item(self, b) -> bool:
+        f = b.features
+        return (
+            0 < f.words <= self.max_item_words
+            and not f.terminal
+            and not is_prose(f)
+            and not _LISTISH.match(b.text)
+        )
+
+
+FILTER = Navigation

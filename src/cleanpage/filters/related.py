@@ -1,0 +1,65 @@
+"""``related``: "Related Articles" sections, their teaser lists, and inline "Read more:" links."""
+from __future__ import annotations
+
+import re
+
+from ..document import Verdict
+from . import Filter, kept_blocks
+from ._sections import prose_prefix_sums, walk
+
+# After an inline prefix ("Read more", "See also") the link title follows a colon, a dash or a
+# guillemet in real pages ("READ MORE: ...", "See also - ...", "Lire aussi »").
+_INLINE_SEP = re.compile(r"^[^:»>|–—-]{1,40}[:»>|–—-]")
+
+
+class Related(Filter):
+    """Removes related-content sections.
+
+    * ``related_heading``: a block equal to a ``related_headings`` phrase ("Related Articles",
+      "More from", "Most read", "Read next").
+    * ``teaser_run``: the teaser titles, sources and timestamps under such a heading, up to where
+      the article resumes (see :mod:`cleanpage.filters._sections`).
+    * ``related_tail``: the same, when the section runs to the end of the paste.
+    * ``inline_link``: a short block that starts with a ``related_prefixes`` phrase followed by a
+      separator ("Read more: Fed raises rates again").
+
+    Options:
+        max_heading_words (int): longest heading, in words (default 8).
+        max_inline_words (int): longest inline link block (default 25).
+        min_prose_before (int | None): prose words that must precede a heading before its section
+            is walked (default 100; see ``_sections``); ``None`` never walks sections.
+    """
+
+    name = "related"
+    reasons = ("related_heading", "teaser_run", "related_tail", "inline_link")
+    defaults = {"max_heading_words": 8, "max_inline_words": 25, "min_prose_before": 100}
+    summary = "'Related Articles' / 'More from' / 'Most read' sections and inline 'Read more:' links"
+
+    def judge(self, doc, lex):
+        headings = lex["related_headings"]
+        prefixes = lex["related_prefixes"]
+        claimed: set[int] = set()
+        before = prose_prefix_sums(doc)
+        for b in kept_blocks(doc):
+            if b.index in claimed:
+                continue
+            f = b.features
+            if f.words <= self.max_heading_words and f.norm in headings:
+                yield Verdict(b.index, "related_heading", b.text)
+                if self.min_prose_before is None:
+                    continue
+                if before[b.index] < self.min_prose_before:
+                    continue
+                members, terminal = walk(doc, b.index, lex)
+                reason = "related_tail" if terminal else "teaser_run"
+                for i in members:
+                    if i not in claimed:
+                        claimed.add(i)
+                        yield Verdict(i, reason, f"under {b.text!r}")
+            elif f.words <= self.max_inline_words:
+                hit = prefixes.prefix(f.norm)
+                if hit and _INLINE_SEP.match(b.text):
+                    yield Verdict(b.index, "inline_link", hit)
+
+
+FILTER = Related

@@ -1,0 +1,165 @@
+"""Boilerplate phrase lexicons: data files, one normalised phrase a line.
+
+Layout: ``lexicons/<lang>/<kind>.txt``, UTF-8, one phrase a line, each line already in the form
+:func:`normalize` gives, sorted and unique (``tests/test_lexicons.py`` checks this).  How a phrase
+must match (the whole block, the start of a block, anywhere) is the filter's choice, made through
+:class:`Lexicon`'s ``whole`` / ``prefix`` / ``search`` methods.
+
+Kinds used by the built-in filters:
+
+========================  ==================================================================
+ad_markers                standalone ad labels ("advertisement", "anzeige", "广告")
+related_headings          headings of related/more/most-read sections
+related_prefixes          starts of inline related links ("read more", "see also")
+promo_phrases             starts of promo widgets (newsletter, app, "try our")
+comment_stubs             comment stubs and section heads ("no comments yet", "0 comments")
+cookie_phrases            phrases of cookie/consent banners (matched anywhere)
+share_labels              share/follow/print labels ("share", "tweet", "0 shares")
+credit_markers            starts of photo credits ("photo", "image", "credit")
+navigation_labels         menu and skip-link labels ("skip to content", "menu")
+footer_phrases            footer links ("privacy policy", "terms of use")
+copyright_phrases         copyright notices, matched anywhere ("all rights reserved")
+time_ago                  teaser/comment timestamps ("0 hours ago", "yesterday")
+continuation_words        words a sentence cannot end on (articles, prepositions, conjunctions)
+========================  ==================================================================
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+KINDS = (
+    "ad_markers",
+    "related_headings",
+    "related_prefixes",
+    "promo_phrases",
+    "comment_stubs",
+    "cookie_phrases",
+    "share_labels",
+    "credit_markers",
+    "navigation_labels",
+    "footer_phrases",
+    "copyright_phrases",
+    "time_ago",
+    "continuation_words",
+)
+
+# Numbers, with thousands separators, decimals and k/m suffixes ("1.2k shares"), become "0" so
+# one lexicon line covers every count.
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:[km]\b)?")
+_NON_WORD = re.compile(r"[^\w\s]+")
+_SPACES = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """Normalise ``text`` for phrase look-ups.
+
+    NFKC (full-width forms, ligatures), case-folded, numbers replaced by ``"0"``, punctuation
+    and symbols replaced by spaces, whitespace collapsed.  ``"3 Comments"`` and ``"1,024
+    comments"`` both become ``"0 comments"``; ``"ADVERTISEMENT:"`` becomes ``"advertisement"``.
+    """
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _NUMBER.sub("0", text)
+    text = _NON_WORD.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def languages() -> list[str]:
+    """Language codes that have a lexicon folder, sorted."""
+    root = resources.files(__name__)
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_"))
+
+
+@lru_cache(maxsize=None)
+def _read(lang: str, kind: str) -> tuple[str, ...]:
+    path = resources.files(__name__) / lang / f"{kind}.txt"
+    if not path.is_file():
+        return ()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return tuple(line for line in lines if line.strip())
+
+
+class Lexicon:
+    """The phrases of one kind for a set of languages, ready for fast look-ups.
+
+    Look-ups take text already passed through :func:`normalize` (``Block.features.norm``) and
+    return the matched phrase (the evidence) or ``None``.  Whole and prefix look-ups are set
+    probes over the first words (no regex per phrase); ``search`` uses one combined regex.
+    """
+
+    def __init__(self, kind: str, phrases: Iterable[str]):
+        self.kind = kind
+        self.phrases = frozenset(phrases)
+        self.max_words = max((p.count(" ") + 1 for p in self.phrases), default=0)
+        self._regex: re.Pattern[str] | None = None
+
+    def __contains__(self, norm: str) -> bool:
+        return norm in self.phrases
+
+    def whole(self, norm: str) -> str | None:
+        """The phrase equal to the whole normalised block, or None."""
+        return norm if norm in self.phrases else None
+
+    def prefix(self, norm: str) -> str | None:
+        """The longest phrase the normalised block starts with (at a word boundary), or None."""
+        words = norm.split(" ", self.max_words)
+        for n in range(min(self.max_words, len(words)), 0, -1):
+            cand = " ".join(words[:n])
+            if cand in self.phrases:
+                return cand
+        return None
+
+    def search(self, norm: str) -> str | None:
+        """The first phrase found anywhere in the normalised block at word boundaries, or None."""
+        if not self.phrases:
+            return None
+        if self._regex is None:
+            alts = sorted(self.phrases, key=len, reverse=True)
+            self._regex = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(map(re.escape, alts)))
+        m = self._regex.search(norm)
+        return m.group() if m else None
+
+
+class Lexicons:
+    """All lexicon kinds for one language choice.
+
+    Args:
+        lang: a language code (``"de"``); its phrases are used together with English ones,
+            since English labels ("Advertisement", "Share") appear on pages of every language.
+            ``None`` uses every language shipped.
+        extra: optional ``{kind: [phrase, ...]}`` added to the shipped phrases (normalised here).
+
+    Raises:
+        ValueError: ``lang`` has no lexicon folder, or ``extra`` names an unknown kind.
+    """
+
+    def __init__(self, lang: str | None = None, extra: dict[str, Iterable[str]] | None = None):
+        known = languages()
+        if lang is not None and lang not in known:
+            raise ValueError(f"unknown language {lang!r}; known: {', '.join(known)}")
+        self.lang = lang
+        langs = known if lang is None else sorted({lang, "en"})
+        extra = extra or {}
+        for kind in extra:
+            if kind not in KINDS:
+                raise ValueError(f"unknown lexicon kind {kind!r}; known: {', '.join(KINDS)}")
+        self._by_kind = {
+            kind: Lexicon(
+                kind,
+                [p for lg in langs for p in _read(lg, kind)]
+                + [normalize(p) for p in extra.get(kind, ())],
+            )
+            for kind in KINDS
+        }
+
+    def __getitem__(self, kind: str) -> Lexicon:
+        return self._by_kind[kind]
+
+
+@lru_cache(maxsize=32)
+def shipped(lang: str | None = None) -> Lexicons:
+    """The shipped lexicons for ``lang`` (cached; see :class:`Lexicons`)."""
+    return Lexicons(lang)

@@ -1,0 +1,1 @@
+"""Parsers turn decoded input into a :class:`~cleanpage.document.Document` of blocks."""

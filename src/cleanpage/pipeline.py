@@ -1,0 +1,152 @@
+"""The immutable Pipeline: named repair steps, then named filters, in order."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from .document import Document, Removal
+from .filters import Filter, registry
+from .lexicons import Lexicons
+from .presets import DEFAULT_PRESET, PRESETS, REPAIR_ORDER
+from .repairs import REPAIRS
+
+
+def _unknown(kind: str, name: str, known: Iterable[str]) -> ValueError:
+    return ValueError(f"unknown {kind} {name!r}; known: {', '.join(known)}")
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """An ordered, immutable chain of repair steps and filters.
+
+    Every method returns a new Pipeline; none changes this one.  Names are registry names
+    (``cleanpage --list-filters`` lists them).
+
+    Attributes:
+        filters: the filter instances, in the order they judge.
+        repairs: names of the repair steps run on pasted text before the filters.
+        name: the preset this pipeline came from, for display.
+
+    Example::
+
+        p = Pipeline.preset("balanced").without("share").configure("main_content", short_penalty=4)
+    """
+
+    filters: tuple[Filter, ...]
+    repairs: tuple[str, ...] = REPAIR_ORDER
+    name: str = DEFAULT_PRESET
+
+    @classmethod
+    def preset(cls, name: str = DEFAULT_PRESET) -> "Pipeline":
+        """The pipeline of preset ``name`` ("balanced", "precision", "recall").
+
+        Raises:
+            ValueError: unknown preset name (the message lists the known ones).
+        """
+        if name not in PRESETS:
+            raise _unknown("preset", name, PRESETS)
+        spec = PRESETS[name]
+        reg = registry()
+        opts = spec["options"]
+        return cls(tuple(reg[f](**opts.get(f, {})) for f in spec["filters"]), REPAIR_ORDER, name)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.filters)
+
+    def _index(self, name: str) -> int:
+        names = self.names
+        if name in names:
+            return names.index(name)
+        if name in REPAIRS:
+            raise ValueError(f"{name!r} is a repair step, not a filter; use without_repairs()")
+        raise _unknown("filter", name, names)
+
+    def _check(self, names: Iterable[str]) -> None:
+        for n in names:
+            if n not in self.names and n not in self.repairs:
+                raise _unknown("filter", n, self.names + self.repairs)
+
+    def without(self, *names: str) -> "Pipeline":
+        """This pipeline less the named filters or repair steps.
+
+        Raises:
+            ValueError: a name that is in neither list.
+        """
+        self._check(names)
+        return Pipeline(
+            tuple(f for f in self.filters if f.name not in names),
+            tuple(r for r in self.repairs if r not in names),
+            self.name,
+        )
+
+    def only(self, *names: str) -> "Pipeline":
+        """Only the named filters, in this pipeline's order; repair steps are kept.
+
+        Raises:
+            ValueError: a name that is not a filter of this pipeline.
+        """
+        for n in names:
+            self._index(n)
+        return Pipeline(tuple(f for f in self.filters if f.name in names), self.repairs, self.name)
+
+    def _insert(self, at: int, flt: Filter | str) -> "Pipeline":
+        if isinstance(flt, str):
+            reg = registry()
+            if flt not in reg:
+                raise _unknown("filter", flt, reg)
+            flt = reg[flt]()
+        if flt.name in self.names:
+            raise ValueError(f"filter {flt.name!r} is already in the pipeline")
+        fs = list(self.filters)
+        fs.insert(at, flt)
+        return Pipeline(tuple(fs), self.repairs, self.name)
+
+    def before(self, name: str, flt: Filter | str) -> "Pipeline":
+        """``flt`` (an instance or a registry name) inserted just before filter ``name``."""
+        return self._insert(self._index(name), flt)
+
+    def after(self, name: str, flt: Filter | str) -> "Pipeline":
+        """``flt`` (an instance or a registry name) inserted just after filter ``name``."""
+        return self._insert(self._index(name) + 1, flt)
+
+    def configure(self, name: str, **options: Any) -> "Pipeline":
+        """Filter ``name`` with ``options`` set.
+
+        Raises:
+            ValueError: unknown filter or option name.
+        """
+        i = self._index(name)
+        fs = list(self.filters)
+        fs[i] = fs[i].configured(**options)
+        return Pipeline(tuple(fs), self.repairs, self.name)
+
+    def run(self, doc: Document, lex: Lexicons) -> Document:
+        """Run the repair steps (pasted text only) and the filters over ``doc`` in place.
+
+        Returns:
+            ``doc``, with blocks re-indexed after repairs and ``removal`` set on removed blocks.
+
+        Raises:
+            ValueError: a filter returned a reason it does not declare (a plugin bug).
+        """
+        if doc.origin == "text" and self.repairs:
+            blocks = doc.blocks
+            for r in self.repairs:
+                blocks = REPAIRS[r](blocks, lex)
+            for i, b in enumerate(blocks):
+                b.index = i
+            doc.blocks = blocks
+        for flt in self.filters:
+            if doc.origin not in flt.origins:
+                continue
+            for v in flt.judge(doc, lex):
+                if v.reason not in flt.reasons:
+                    raise ValueError(
+                        f"filter {flt.name!r} gave undeclared reason {v.reason!r}; "
+                        f"declared: {', '.join(flt.reasons)}"
+                    )
+                b = doc.blocks[v.index]
+                if b.removal is None:
+                    b.removal = Removal(flt.name, v.reason, v.evidence or "(no evidence)")
+        return doc

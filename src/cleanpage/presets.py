@@ -1,0 +1,49 @@
+"""Presets are data: the filters of each named pipeline, in order, and their options.
+
+* ``balanced`` (default): every built-in filter with its defaults.
+* ``precision``: drops more; sections are walked after less prose, short lines cost more in
+  the main-content search, and the context pass takes longer runs.
+* ``recall``: keeps more; no menu-run or context pass, short lines cost less, so the
+  main-content region is wider.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+FILTER_ORDER = (
+    "ad_markers",
+    "cookies",
+    "navigation",
+    "share",
+    "promo",
+    "related",
+    "comments",
+    "credits",
+    "footer",
+    "main_content",
+    "context",
+)
+
+REPAIR_ORDER = ("join_link_breaks", "space_before_punct")
+
+PRESETS: dict[str, dict[str, Any]] = {
+    "balanced": {"filters": FILTER_ORDER, "options": {}},
+    "precision": {
+        "filters": FILTER_ORDER,
+        "options": {
+            "main_content": {"short_penalty": 10.0},
+            "related": {"min_prose_before": 50},
+            "comments": {"min_prose_before": 50},
+            "context": {"max_run": 5, "max_words": 15},
+        },
+    },
+    "recall": {
+        "filters": tuple(f for f in FILTER_ORDER if f != "context"),
+        "options": {
+            "main_content": {"short_penalty": 3.0},
+            "navigation": {"min_run": None},
+        },
+    },
+}
+
+DEFAULT_PRESET = "balanced"

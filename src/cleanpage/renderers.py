@@ -1,0 +1,86 @@
+"""Renderers: the same Document as plain text, JSON, or a per-block explanation."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .document import Document
+
+FORMATS = ("text", "json", "explain")
+
+
+def render_text(doc: Document) -> str:
+    """The kept blocks, one a line, with a final newline; ``""`` when nothing is kept."""
+    kept = [b.text for b in doc.blocks if b.removal is None]
+    return "\n".join(kept) + "\n" if kept else ""
+
+
+def stats_list(doc: Document) -> list[dict[str, Any]]:
+    return [{"filter": f, "reason": r, "blocks": n} for (f, r), n in doc.stats().items()]
+
+
+def to_dict(doc: Document) -> dict[str, Any]:
+    """The JSON shape: document facts, every block (kept or not, with its removal and source),
+    and the per-(filter, reason) counts."""
+    blocks = []
+    for b in doc.blocks:
+        item: dict[str, Any] = {"index": b.index, "kept": b.removal is None, "kind": b.kind, "text": b.text}
+        if b.removal is not None:
+            item.update(filter=b.removal.filter, reason=b.removal.reason, evidence=b.removal.evidence)
+        if b.source is not None:
+            item.update(
+                start=b.source.start,
+                end=b.source.end,
+                first_line=b.source.first_line + 1,
+                last_line=b.source.last_line + 1,
+            )
+        if b.repairs:
+            item["repairs"] = list(b.repairs)
+        blocks.append(item)
+    return {
+        "origin": doc.origin,
+        "lang": doc.lang,
+        "title": doc.title,
+        "text": render_text(doc),
+        "blocks": blocks,
+        "stats": stats_list(doc),
+    }
+
+
+def render_json(doc: Document) -> str:
+    """One JSON object on one line (so several inputs make JSON Lines), newline-terminated."""
+    return json.dumps(to_dict(doc), ensure_ascii=False) + "\n"
+
+
+#: Longest block text shown by the explain renderer before it is cut with an ellipsis.
+EXPLAIN_TEXT_CHARS = 100
+
+
+def render_explain(doc: Document) -> str:
+    """One line a block: ``kept`` or ``filter/reason «evidence»``, a tab, then the block text
+    (cut at EXPLAIN_TEXT_CHARS)."""
+    lines = []
+    for b in doc.blocks:
+        if b.removal is None:
+            label = "kept"
+        else:
+            ev = b.removal.evidence
+            ev = ev if len(ev) <= 60 else ev[:59] + "…"
+            label = f"{b.removal.filter}/{b.removal.reason} «{ev}»"
+        text = b.text if len(b.text) <= EXPLAIN_TEXT_CHARS else b.text[: EXPLAIN_TEXT_CHARS - 1] + "…"
+        lines.append(f"{label}\t{text}")
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+RENDERERS = {"text": render_text, "json": render_json, "explain": render_explain}
+
+
+def render(doc: Document, to: str = "text") -> str:
+    """Render ``doc`` in format ``to`` (one of FORMATS).
+
+    Raises:
+        ValueError: unknown format.
+    """
+    if to not in RENDERERS:
+        raise ValueError(f"unknown output format {to!r}; known: {', '.join(FORMATS)}")
+    return RENDERERS[to](doc)
