@@ -53,3 +53,24 @@ def walk(doc: Document, heading: int, lex: Lexicons) -> tuple[list[int], bool]:
                 return members, False
         members.append(i)
     return members, True
+
+
+def sections(doc: Document, heads: list[int], lex: Lexicons, min_prose_before: int | None):
+    """Walk the section under each heading in ``heads`` (already judged by the caller).
+
+    Yields ``(index, heading_index, terminal)`` for each kept block of each section; a heading
+    inside an earlier heading's section is not walked again.  Nothing is walked when
+    ``min_prose_before`` is None or less prose than that precedes the heading.
+    """
+    if min_prose_before is None or not heads:
+        return
+    before = prose_prefix_sums(doc)
+    claimed: set[int] = set()
+    for h in heads:
+        if h in claimed or before[h] < min_prose_before:
+            continue
+        members, terminal = walk(doc, h, lex)
+        for i in members:
+            if i not in claimed:
+                claimed.add(i)
+                yield i, h, terminal

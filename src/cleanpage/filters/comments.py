@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..document import Verdict
 from . import Filter, kept_blocks
-from ._sections import prose_prefix_sums, walk
+from ._sections import sections
 
 
 class Comments(Filter):
@@ -27,22 +27,14 @@ class Comments(Filter):
 
     def judge(self, doc, lex):
         stubs = lex["comment_stubs"]
-        claimed: set[int] = set()
-        before = prose_prefix_sums(doc)
+        heads = []
         for b in kept_blocks(doc):
-            if b.index in claimed:
-                continue
             f = b.features
-            if f.words > self.max_words or f.norm not in stubs:
-                continue
-            yield Verdict(b.index, "comment_count" if "0" in f.norm.split() else "comment_stub", b.text)
-            if self.min_prose_before is None or before[b.index] < self.min_prose_before:
-                continue
-            members, _ = walk(doc, b.index, lex)
-            for i in members:
-                if i not in claimed:
-                    claimed.add(i)
-                    yield Verdict(i, "comment_thread", f"under {b.text!r}")
-
+            if f.words <= self.max_words and f.norm in stubs:
+                heads.append(b.index)
+                reason = "comment_count" if "0" in f.norm.split() else "comment_stub"
+                yield Verdict(b.index, reason, b.text)
+        for i, h, _ in sections(doc, heads, lex, self.min_prose_before):
+            yield Verdict(i, "comment_thread", f"under {doc.blocks[h].text!r}")
 
 FILTER = Comments

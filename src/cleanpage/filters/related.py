@@ -5,7 +5,7 @@ import re
 
 from ..document import Verdict
 from . import Filter, kept_blocks
-from ._sections import prose_prefix_sums, walk
+from ._sections import sections
 
 # After an inline prefix ("Read more", "See also") the link title follows a colon, a dash or a
 # guillemet in real pages ("READ MORE: ...", "See also - ...", "Lire aussi »").
@@ -38,28 +38,18 @@ class Related(Filter):
     def judge(self, doc, lex):
         headings = lex["related_headings"]
         prefixes = lex["related_prefixes"]
-        claimed: set[int] = set()
-        before = prose_prefix_sums(doc)
+        heads = []
         for b in kept_blocks(doc):
-            if b.index in claimed:
-                continue
             f = b.features
             if f.words <= self.max_heading_words and f.norm in headings:
+                heads.append(b.index)
                 yield Verdict(b.index, "related_heading", b.text)
-                if self.min_prose_before is None:
-                    continue
-                if before[b.index] < self.min_prose_before:
-                    continue
-                members, terminal = walk(doc, b.index, lex)
-                reason = "related_tail" if terminal else "teaser_run"
-                for i in members:
-                    if i not in claimed:
-                        claimed.add(i)
-                        yield Verdict(i, reason, f"under {b.text!r}")
             elif f.words <= self.max_inline_words:
                 hit = prefixes.prefix(f.norm)
                 if hit and _INLINE_SEP.match(b.text):
                     yield Verdict(b.index, "inline_link", hit)
-
+        for i, h, terminal in sections(doc, heads, lex, self.min_prose_before):
+            reason = "related_tail" if terminal else "teaser_run"
+            yield Verdict(i, reason, f"under {doc.blocks[h].text!r}")
 
 FILTER = Related
