@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator, NamedTuple
 
+from .features import Features
+
 
 class Removal(NamedTuple):
     """Why a block was removed.
@@ -45,7 +47,7 @@ class Span(NamedTuple):
     last_line: int
 
 
-@dataclass
+@dataclass(eq=False, slots=True)
 class Block:
     """One unit of text in reading order.
 
@@ -70,20 +72,19 @@ class Block:
     blank_before: bool = False
     repairs: tuple[str, ...] = ()
     removal: Removal | None = None
-    _features: "Features | None" = field(default=None, repr=False, compare=False)
+    features: "Features" = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.features = Features(self.text)
+
+    def set_text(self, text: str) -> None:
+        """Replace the text (repair steps only) and recompute the features."""
+        self.text = text
+        self.features = Features(text)
 
     @property
     def kept(self) -> bool:
         return self.removal is None
-
-    @property
-    def features(self) -> "Features":
-        """Text features, computed once on first use (see :mod:`cleanpage.features`)."""
-        if self._features is None:
-            from .features import compute
-
-            self._features = compute(self.text)
-        return self._features
 
 
 @dataclass
@@ -126,4 +127,3 @@ class Document:
         return counts
 
 
-from .features import Features  # noqa: E402  (cycle: features has no imports back)

@@ -20,6 +20,7 @@ FILTER_ORDER = (
     "comments",
     "credits",
     "footer",
+    "duplicates",
     "main_content",
     "context",
 )

@@ -27,7 +27,6 @@ import re
 from typing import Callable
 
 from .document import Block, Span
-from .features import ends_terminal
 from .lexicons import Lexicons
 
 #: Shortest line that may start a join chain (golden/en/verse-and-list keeps short verse lines).
@@ -35,13 +34,14 @@ MIN_CHAIN_WORDS = 8
 #: Longest line B joined as a fragment when A does not end on a continuation word.
 MAX_FRAGMENT_WORDS = 6
 
-_LAST_WORD = re.compile(r"(\w+)\W*$")
 _SPACE_PUNCT = re.compile(r"(?<=\w) +([,.;:!?])(?= |$)")
 
 
 def _last_word(text: str) -> str:
-    m = _LAST_WORD.search(text)
-    return m.group(1).casefold() if m else ""
+    return text.rsplit(None, 1)[-1].strip(_STRIP).casefold()
+
+
+_STRIP = "'\"’”),;:-–—"
 
 
 def join_link_breaks(blocks: list[Block], lex: Lexicons) -> list[Block]:
@@ -51,12 +51,12 @@ def join_link_breaks(blocks: list[Block], lex: Lexicons) -> list[Block]:
     for b in blocks:
         if out and b.kind == "line" and not b.blank_before and out[-1].kind == "line":
             a = out[-1]
-            if not ends_terminal(a.text) and (a.text[-1].isalnum() or a.text[-1] in "'\"’”)"):
+            if not a.features.terminal and (a.text[-1].isalnum() or a.text[-1] in "'\"’”)"):
                 a_cont = _last_word(a.text) in cont
                 long_a = a.features.words >= MIN_CHAIN_WORDS
                 b_frag = (
                     b.features.words <= MAX_FRAGMENT_WORDS
-                    and not ends_terminal(b.text)
+                    and not b.features.terminal
                     and _last_word(b.text) in cont
                 )
                 if (a_cont and (long_a or chained)) or (chained and b_frag):
@@ -84,10 +84,10 @@ def _merge(a: Block, b: Block) -> Block:
 
 def space_before_punct(blocks: list[Block], lex: Lexicons) -> list[Block]:
     for b in blocks:
-        fixed = _SPACE_PUNCT.sub(r"\1", b.text)
-        if fixed != b.text:
-            b.text = fixed
-            b._features = None
+        t = b.text
+        # Cheap substring probes first: the regex runs on the few lines that can match.
+        if (" ," in t or " ." in t or " ;" in t or " :" in t or " !" in t or " ?" in t) and _SPACE_PUNCT.search(t):
+            b.set_text(_SPACE_PUNCT.sub(r"\1", t))
             if "space_before_punct" not in b.repairs:
                 b.repairs = b.repairs + ("space_before_punct",)
     return blocks

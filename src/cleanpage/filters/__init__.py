@@ -46,13 +46,9 @@ class Filter:
                 f"filter {self.name!r} has no option {sorted(unknown)[0]!r}; its options: {known}"
             )
         self.options: dict[str, Any] = {**self.defaults, **options}
-
-    def __getattr__(self, item: str) -> Any:
-        # Options read as attributes (self.max_words) keep judge() short.
-        try:
-            return self.__dict__["options"][item]
-        except KeyError:
-            raise AttributeError(item) from None
+        # Options are also plain attributes (self.max_words): short to read in judge(), and as
+        # fast as a local on the per-block hot path.
+        self.__dict__.update(self.options)
 
     def configured(self, **options: Any) -> "Filter":
         """A new filter of the same class with ``options`` merged over the current ones."""
@@ -86,6 +82,7 @@ def registry() -> dict[str, type[Filter]]:
         context,
         cookies,
         credits,
+        duplicates,
         footer,
         main_content,
         navigation,
@@ -106,6 +103,7 @@ def registry() -> dict[str, type[Filter]]:
             related,
             credits,
             footer,
+            duplicates,
             main_content,
             context,
         )

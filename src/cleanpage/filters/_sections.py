@@ -29,8 +29,17 @@ def prose_prefix_sums(doc: Document) -> list[int]:
 
 
 def is_timestamp(b: Block, lex: Lexicons) -> bool:
+    """A short line that is a relative time ("6 hours ago") or a date line ("November 19,
+    2019 at 6:34 am": only numbers and ``date_words``, at least one number)."""
     f = b.features
-    return f.words <= 6 and lex["time_ago"].prefix(f.norm) is not None
+    if f.words > 8:
+        return False
+    norm = f.norm
+    if lex["time_ago"].prefix(norm) is not None:
+        return True
+    tokens = norm.split()
+    dates = lex["date_words"]
+    return "0" in tokens and all(t == "0" or t in dates for t in tokens)
 
 
 def walk(doc: Document, heading: int, lex: Lexicons) -> tuple[list[int], bool]:

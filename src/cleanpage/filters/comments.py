@@ -12,28 +12,37 @@ class Comments(Filter):
     * ``comment_stub``: a block equal to a ``comment_stubs`` phrase ("Comments", "No comments
       yet...", "Leave a comment", "View comments").
     * ``comment_count``: the same with a count ("3 comments", "12 replies").
+    * ``comment_heading``: a comment-section head that starts with a ``comment_prefixes``
+      phrase ("34 responses to “Title”", "6 thoughts on “Title”").
     * ``comment_thread``: the comments under such a heading, walked as in
       :mod:`cleanpage.filters._sections` (usernames, timestamps, comment text).
 
     Options:
-        max_words (int): longest stub, in words (default 12).
+        max_words (int): longest stub or head, in words (default 20).
         min_prose_before (int | None): as for ``related`` (default 100).
     """
 
     name = "comments"
-    reasons = ("comment_stub", "comment_count", "comment_thread")
-    defaults = {"max_words": 12, "min_prose_before": 100}
+    reasons = ("comment_stub", "comment_count", "comment_heading", "comment_thread")
+    defaults = {"max_words": 20, "min_prose_before": 100}
     summary = "comment stubs and counts ('No comments yet', '3 comments') and comment threads"
 
     def judge(self, doc, lex):
-        stubs = lex["comment_stubs"]
+        stubs, prefixes = lex["comment_stubs"], lex["comment_prefixes"]
         heads = []
         for b in kept_blocks(doc):
             f = b.features
-            if f.words <= self.max_words and f.norm in stubs:
+            if f.words > self.max_words:
+                continue
+            if f.norm in stubs:
                 heads.append(b.index)
                 reason = "comment_count" if "0" in f.norm.split() else "comment_stub"
                 yield Verdict(b.index, reason, b.text)
+            elif not f.terminal:
+                hit = prefixes.prefix(f.norm)
+                if hit:
+                    heads.append(b.index)
+                    yield Verdict(b.index, "comment_heading", hit)
         for i, h, _ in sections(doc, heads, lex, self.min_prose_before):
             yield Verdict(i, "comment_thread", f"under {doc.blocks[h].text!r}")
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..document import Verdict
+from ..lexicons import normalize
 from . import Filter, kept_blocks
 
 
@@ -12,18 +13,23 @@ class Cookies(Filter):
     Options:
         max_words (int): longest block considered (default 80); consent banners are one or two
             sentences, so an article paragraph about cookies is not judged.
+        head_chars (int): the phrase must start within this many characters of the block
+            (default 240): banners open with it ("We use cookies to ..."), and a long block is
+            then normalised only that far.
     """
 
     name = "cookies"
     reasons = ("cookie_banner",)
-    defaults = {"max_words": 80}
+    defaults = {"max_words": 80, "head_chars": 240}
     summary = "cookie and consent banners"
 
     def judge(self, doc, lex):
         phrases = lex["cookie_phrases"]
+        max_words, head = self.max_words, self.head_chars
         for b in kept_blocks(doc):
-            if b.features.words <= self.max_words:
-                hit = phrases.search(b.features.norm)
+            f = b.features
+            if f.words <= max_words:
+                hit = phrases.search(f.norm if f.chars <= head else normalize(b.text[:head]))
                 if hit:
                     yield Verdict(b.index, "cookie_banner", hit)
 

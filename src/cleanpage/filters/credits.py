@@ -55,7 +55,8 @@ class Credits(Filter):
                 ):
                     yield Verdict(b.index, "photo_credit", hit or b.text)
                     continue
-            m = tail.search(b.text)
+            t = b.text
+            m = tail.search(t) if (":" in t or "：" in t or "©" in t) else None
             if m:
                 yield Verdict(b.index, "caption_credit", m.group().strip(" ([|/–—-"))
 

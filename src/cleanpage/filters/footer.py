@@ -42,6 +42,8 @@ class Footer(Filter):
             if text.startswith("©") or copyright_.search(f.norm):
                 yield Verdict(b.index, "copyright", b.text[:80])
                 continue
+            if not any(c in text for c in "|·•/–—"):
+                continue
             parts = [normalize(p) for p in _SEP.split(b.text) if p.strip()]
             if len(parts) >= 2 and sum(p in phrases for p in parts) >= 2:
                 yield Verdict(b.index, "legal_links", b.text[:80])

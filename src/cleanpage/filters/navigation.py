@@ -9,6 +9,8 @@ from . import Filter, kept_blocks
 
 # Breadcrumb separators as sites write them: "Home › News › World", "Home / Tech / Phones".
 _CRUMB_SEP = re.compile(r"\s*(?:›|»|>|→|/|\||·|•|::)\s*")
+_LETTER = re.compile(r"[^\W\d_]")  # dates such as 11/20/2019 are not breadcrumbs
+_HAS_SEP = re.compile(r"[›»>→/|·•]|::")
 # A menu line starts with no digit or bullet: numbered steps and ingredient lists ("2 cups
 # flour") are content in the shape of a menu (golden/en/recipe-*).
 _LISTISH = re.compile(r"^\s*(?:\d|[-*•·◦▪–—]\s)")
@@ -48,11 +50,13 @@ class Navigation(Filter):
                 removed.add(b.index)
                 yield Verdict(b.index, reason, b.text)
                 continue
+            if f.terminal or not _HAS_SEP.search(b.text):
+                continue
             parts = [p for p in _CRUMB_SEP.split(b.text) if p]
             if (
                 len(parts) >= 3
                 and len(_CRUMB_SEP.findall(b.text)) >= 2
-                and all(len(p.split()) <= self.max_item_words for p in parts)
+                and all(len(p.split()) <= self.max_item_words and _LETTER.search(p) for p in parts)
                 and not f.terminal
             ):
                 removed.add(b.index)

@@ -16,7 +16,8 @@ class Related(Filter):
     """Removes related-content sections.
 
     * ``related_heading``: a block equal to a ``related_headings`` phrase ("Related Articles",
-      "More from", "Most read", "Read next").
+      "Most read", "Read next"), or a short heading that starts with a ``related_prefixes``
+      phrase and does not end a sentence ("More from The Herald", "Next Up In Science").
     * ``teaser_run``: the teaser titles, sources and timestamps under such a heading, up to where
       the article resumes (see :mod:`cleanpage.filters._sections`).
     * ``related_tail``: the same, when the section runs to the end of the paste.
@@ -25,6 +26,7 @@ class Related(Filter):
 
     Options:
         max_heading_words (int): longest heading, in words (default 8).
+        max_prefix_heading_words (int): longest heading matched by its start (default 6).
         max_inline_words (int): longest inline link block (default 25).
         min_prose_before (int | None): prose words that must precede a heading before its section
             is walked (default 100; see ``_sections``); ``None`` never walks sections.
@@ -32,7 +34,12 @@ class Related(Filter):
 
     name = "related"
     reasons = ("related_heading", "teaser_run", "related_tail", "inline_link")
-    defaults = {"max_heading_words": 8, "max_inline_words": 25, "min_prose_before": 100}
+    defaults = {
+        "max_heading_words": 8,
+        "max_prefix_heading_words": 6,
+        "max_inline_words": 25,
+        "min_prose_before": 100,
+    }
     summary = "'Related Articles' / 'More from' / 'Most read' sections and inline 'Read more:' links"
 
     def judge(self, doc, lex):
@@ -41,13 +48,21 @@ class Related(Filter):
         heads = []
         for b in kept_blocks(doc):
             f = b.features
+            if f.words > self.max_inline_words:
+                continue
             if f.words <= self.max_heading_words and f.norm in headings:
                 heads.append(b.index)
                 yield Verdict(b.index, "related_heading", b.text)
-            elif f.words <= self.max_inline_words:
-                hit = prefixes.prefix(f.norm)
-                if hit and _INLINE_SEP.match(b.text):
-                    yield Verdict(b.index, "inline_link", hit)
+                continue
+            hit = prefixes.prefix(f.norm)
+            if not hit:
+                continue
+            if _INLINE_SEP.match(b.text):
+                yield Verdict(b.index, "inline_link", hit)
+            elif f.words <= self.max_prefix_heading_words and not f.terminal:
+                # "More from The Herald", "Next Up In Science & Health": a heading by its start.
+                heads.append(b.index)
+                yield Verdict(b.index, "related_heading", hit)
         for i, h, terminal in sections(doc, heads, lex, self.min_prose_before):
             reason = "related_tail" if terminal else "teaser_run"
             yield Verdict(i, reason, f"under {doc.blocks[h].text!r}")

@@ -13,6 +13,7 @@ related_headings          headings of related/more/most-read sections
 related_prefixes          starts of inline related links ("read more", "see also")
 promo_phrases             starts of promo widgets (newsletter, app, "try our")
 comment_stubs             comment stubs and section heads ("no comments yet", "0 comments")
+comment_prefixes          starts of comment-section heads ("0 thoughts on", "0 responses to")
 cookie_phrases            phrases of cookie/consent banners (matched anywhere)
 share_labels              share/follow/print labels ("share", "tweet", "0 shares")
 credit_markers            starts of photo credits ("photo", "image", "credit")
@@ -20,6 +21,7 @@ navigation_labels         menu and skip-link labels ("skip to content", "menu")
 footer_phrases            footer links ("privacy policy", "terms of use")
 copyright_phrases         copyright notices, matched anywhere ("all rights reserved")
 time_ago                  teaser/comment timestamps ("0 hours ago", "yesterday")
+date_words                month and weekday names and their abbreviations, "am"/"pm"
 continuation_words        words a sentence cannot end on (articles, prepositions, conjunctions)
 ========================  ==================================================================
 """
@@ -37,6 +39,7 @@ KINDS = (
     "related_prefixes",
     "promo_phrases",
     "comment_stubs",
+    "comment_prefixes",
     "cookie_phrases",
     "share_labels",
     "credit_markers",
@@ -44,6 +47,7 @@ KINDS = (
     "footer_phrases",
     "copyright_phrases",
     "time_ago",
+    "date_words",
     "continuation_words",
 )
 
@@ -54,6 +58,11 @@ _NON_WORD = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
 
 
+_DIGIT = re.compile(r"\d")
+# ASCII punctuation and symbols -> space, for the fast path of ASCII text (no regex needed).
+_ASCII_PUNCT = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~"})
+
+
 def normalize(text: str) -> str:
     """Normalise ``text`` for phrase look-ups.
 
@@ -61,6 +70,11 @@ def normalize(text: str) -> str:
     and symbols replaced by spaces, whitespace collapsed.  ``"3 Comments"`` and ``"1,024
     comments"`` both become ``"0 comments"``; ``"ADVERTISEMENT:"`` becomes ``"advertisement"``.
     """
+    if text.isascii():
+        text = text.lower()
+        if _DIGIT.search(text):
+            text = _NUMBER.sub("0", text)
+        return " ".join(text.translate(_ASCII_PUNCT).split())
     text = unicodedata.normalize("NFKC", text).casefold()
     text = _NUMBER.sub("0", text)
     text = _NON_WORD.sub(" ", text)
@@ -117,10 +131,35 @@ class Lexicon:
         if not self.phrases:
             return None
         if self._regex is None:
-            alts = sorted(self.phrases, key=len, reverse=True)
-            self._regex = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(map(re.escape, alts)))
+            self._regex = re.compile(r"(?<!\w)%s(?!\w)" % _trie_pattern(self.phrases))
         m = self._regex.search(norm)
         return m.group() if m else None
+
+
+def _trie_pattern(phrases: Iterable[str]) -> str:
+    """One regex for a set of literal phrases, shaped as a character trie.
+
+    A plain alternation ``a|b|c`` makes Python's ``re`` try every phrase at every position of the
+    text; a trie tries one character class per position and follows only matching branches, so
+    a search costs about one pass over the text whatever the number of phrases.  Longer
+    phrases are preferred where one is a prefix of another.
+    """
+    trie: dict = {}
+    for p in phrases:
+        node = trie
+        for ch in p:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:%s)" % "|".join(alts)
+        return "(?:%s)?" % body if end else body
+
+    return build(trie)
 
 
 class Lexicons:

@@ -1,10 +1,12 @@
 """Parser for pasted text: the text a person gets by selecting a page in a browser.
 
-One non-blank line is one block.  Line ends may be LF, CRLF, CR, or the Unicode line and
-paragraph separators; tabs, no-break and other Unicode spaces become plain spaces and runs of them
-collapse; blank lines only mark a boundary (``Block.blank_before``).  A line starting with a
-bullet ("•", "·", "◦", "▪", "- ", "* ", "– ") is a ``list_item``.  Control characters other than
-line ends are dropped (NUL bytes from a bad copy, form feeds).
+One non-blank line is one block.  Lines end at LF, CRLF, CR and the other breaks
+``str.splitlines`` knows (vertical tab, form feed, the Unicode line and paragraph separators,
+and the C0 file/group/record separators).  Tabs, no-break and other Unicode spaces become
+plain spaces and runs of them collapse; blank lines only mark a boundary
+(``Block.blank_before``).  A line starting with a bullet ("•", "·", "◦", "▪", "- ", "* ", "– ")
+is a ``list_item``.  Control and invisible format characters (NUL from a bad copy, zero-width
+spaces, a BOM) are dropped.
 """
 from __future__ import annotations
 
@@ -12,13 +14,10 @@ import re
 
 from ..document import Block, Document, Span
 
-# Every line-end convention str.splitlines knows, except that it would also split on \x1c-\x1e
-# (file/group/record separators), which we drop as control characters instead.
-_LINE_END = re.compile(r"\r\n|[\n\r\v\f\x85\u2028\u2029]")
-# Control and format characters a paste should not carry; tabs become spaces below.  Zero-width
-# spaces/joiners and the BOM go too: they are invisible and split words for no reason.
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b\u200e\u200f\u2060\ufeff]")
-_SPACE = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Control and format characters a paste should not carry (tabs are whitespace, handled by
+# split()); zero-width spaces/joiners, bidi marks and the BOM are invisible and split words.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2060\ufeff]")
+_BULLET_CHARS = frozenset("•·◦▪▫‣⁃●○■□►▶✓✔-*–")
 _BULLET = re.compile(r"^(?:[•·◦▪▫‣⁃●○■□►▶✓✔]\s*|[-*–]\s+)")
 
 
@@ -27,30 +26,26 @@ def parse_text(text: str) -> Document:
 
     Returns:
         a Document with ``origin="text"``; each block's ``source`` gives the character offsets
-        of its line in ``text`` and its 0-based line number.
+        of its line in ``text`` (end exclusive, line end not included) and its 0-based line
+        number.
     """
     blocks: list[Block] = []
     pos = 0
-    line_no = 0
-    blank = False
-    for m in _LINE_END.finditer(text + "\n"):
-        start, end = pos, m.start()
-        raw = text[start:end]
-        pos = m.end()
-        line = _SPACE.sub(" ", _CONTROL.sub("", raw)).strip()
-        if line:
-            kind = "list_item" if _BULLET.match(line) else "line"
-            blocks.append(
-                Block(
-                    index=len(blocks),
-                    text=line,
-                    kind=kind,
-                    source=Span(start, end, line_no, line_no),
-                    blank_before=blank or not blocks,
-                )
-            )
-            blank = False
-        else:
+    blank = True  # the first block starts a paragraph
+    for line_no, raw in enumerate(text.splitlines(keepends=True)):
+        start = pos
+        pos += len(raw)
+        line = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        end = start + len(line)
+        if not line.isprintable():
+            line = _CONTROL.sub("", line)
+        line = " ".join(line.split())
+        if not line:
             blank = True
-        line_no += 1
+            continue
+        kind = "list_item" if line[0] in _BULLET_CHARS and _BULLET.match(line) else "line"
+        blocks.append(
+            Block(len(blocks), line, kind, Span(start, end, line_no, line_no), blank_before=blank)
+        )
+        blank = False
     return Document(blocks=blocks, origin="text")

@@ -1,0 +1,37 @@
+"""``duplicates``: later copies of a block already seen in the same document."""
+from __future__ import annotations
+
+from ..document import Verdict
+from . import Filter, kept_blocks
+
+
+class Duplicates(Filter):
+    """Removes a block whose normalised text equals an earlier block's: a headline repeated by
+    the page header and the article, a teaser listed in two widgets, a pull quote.  The first
+    copy is left to the other filters, so an article sentence repeated as a pull quote keeps
+    its place in the article.
+
+    Options:
+        min_words (int): shortest block judged (default 3): short labels repeat legitimately
+            ("Reply", a team name in a results table) and are for the phrase filters.
+    """
+
+    name = "duplicates"
+    reasons = ("repeated_block",)
+    defaults = {"min_words": 3}
+    summary = "later copies of a block already seen in the same document"
+
+    def judge(self, doc, lex):
+        seen: dict[str, int] = {}
+        min_words = self.min_words
+        for b in doc.blocks:
+            f = b.features
+            if f.words < min_words:
+                continue
+            key = f.norm if f.chars < 200 else b.text  # long blocks: exact text is enough
+            first = seen.setdefault(key, b.index)
+            if first != b.index and b.removal is None:
+                yield Verdict(b.index, "repeated_block", f"same as block {first}")
+
+
+FILTER = Duplicates
