@@ -3,8 +3,8 @@
 * ``balanced`` (default): every built-in filter with its defaults.
 * ``precision``: drops more; sections are walked after less prose, short lines cost more in
   the main-content search, and the context pass takes longer runs.
-* ``recall``: keeps more; no menu-run or context pass, short lines cost less, so the
-  main-content region is wider.
+* ``recall``: keeps more; no duplicates or context pass, short lines cost less and the
+  region extends across more furniture, so the main-content region is wider.
 """
 from __future__ import annotations
 
@@ -32,18 +32,15 @@ PRESETS: dict[str, dict[str, Any]] = {
     "precision": {
         "filters": FILTER_ORDER,
         "options": {
-            "main_content": {"short_penalty": 10.0},
+            "main_content": {"short_penalty": 14.0},
             "related": {"min_prose_before": 50},
             "comments": {"min_prose_before": 50},
             "context": {"max_run": 5, "max_words": 15},
         },
     },
     "recall": {
-        "filters": tuple(f for f in FILTER_ORDER if f != "context"),
-        "options": {
-            "main_content": {"short_penalty": 3.0},
-            "navigation": {"min_run": None},
-        },
+        "filters": tuple(f for f in FILTER_ORDER if f not in ("context", "duplicates")),
+        "options": {"main_content": {"short_penalty": 6.0, "max_gap": 2}},
     },
 }
 

@@ -50,7 +50,7 @@ class Navigation(Filter):
                 removed.add(b.index)
                 yield Verdict(b.index, reason, b.text)
                 continue
-            if f.terminal or not _HAS_SEP.search(b.text):
+            if f.terminal or not _HAS_SEP.search(b.text) or "://" in b.text or "www." in b.text:
                 continue
             parts = [p for p in _CRUMB_SEP.split(b.text) if p]
             if (
