@@ -75,7 +75,7 @@ def kept_blocks(doc: Document) -> list[Block]:
 
 
 def registry() -> dict[str, type[Filter]]:
-    """Registry name -> filter class, for every built-in filter, in default pipeline order."""
+    """Registry name -> filter class, for every built-in filter, in the default pipeline's order."""
     from . import (
         ad_markers,
         comments,
@@ -91,21 +91,22 @@ def registry() -> dict[str, type[Filter]]:
         share,
     )
 
+    from ..presets import FILTER_ORDER
+
     classes = [
-        m.FILTER
-        for m in (
-            ad_markers,
-            cookies,
-            navigation,
-            share,
-            promo,
-            comments,
-            related,
-            credits,
-            footer,
-            duplicates,
-            main_content,
-            context,
-        )
+        ad_markers.FILTER,
+        comments.FILTER,
+        context.FILTER,
+        cookies.FILTER,
+        credits.FILTER,
+        duplicates.FILTER,
+        footer.FILTER,
+        main_content.FILTER,
+        navigation.FILTER,
+        promo.FILTER,
+        related.FILTER,
+        share.FILTER,
     ]
+    order = {name: i for i, name in enumerate(FILTER_ORDER)}
+    classes.sort(key=lambda c: order.get(c.name, len(order)))
     return {c.name: c for c in classes}

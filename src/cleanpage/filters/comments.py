@@ -19,12 +19,12 @@ class Comments(Filter):
 
     Options:
         max_words (int): longest stub or head, in words (default 20).
-        min_prose_before (int | None): as for ``related`` (default 100).
+        min_prose_before (int | None): as for ``related`` (default 50).
     """
 
     name = "comments"
     reasons = ("comment_stub", "comment_count", "comment_heading", "comment_thread")
-    defaults = {"max_words": 20, "min_prose_before": 100}
+    defaults = {"max_words": 20, "min_prose_before": 50}
     summary = "comment stubs and counts ('No comments yet', '3 comments') and comment threads"
 
     def judge(self, doc, lex):

@@ -16,8 +16,17 @@ def _credit_tail(markers: frozenset[str]) -> re.Pattern[str]:
     words = sorted((m for m in markers if m and "0" not in m), key=len, reverse=True)
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     return re.compile(
-        r"(?:^|[\s(\[|/–—-])(?:%s)\s*[:：]\s*[^.!?。]{1,80}$|©\s*[^.!?。]{1,80}$" % alt, re.I
+        r"(?:^|[\s(\[|/–—-]|(?<=[。，；）]))(?:%s)\s*[:：]\s*[^.!?。]{1,80}$|©\s*[^.!?。]{1,80}$" % alt, re.I
     )
+
+
+def _credit_start(marker: str, text: str) -> bool:
+    """``text`` opens with ``marker`` as a credit: followed by a colon ("Photo: AFP"), or the
+    marker itself names the maker ("Photo by", "Foto von")."""
+    if marker.rsplit(" ", 1)[-1] in ("by", "von", "par", "de", "di", "door"):
+        return True
+    pattern = r"\W*%s\s*[:：]" % re.escape(marker).replace(r"\ ", r"\W+")
+    return re.match(pattern, text, re.I) is not None
 
 
 class Credits(Filter):
@@ -49,10 +58,7 @@ class Credits(Filter):
                 continue
             if f.words <= self.max_credit_words:
                 hit = markers.prefix(f.norm)
-                if f.norm in markers or b.text.startswith("©") or (
-                    hit and re.match(r"\W*%s\s*(?:[:：]|by\b)" % re.escape(hit).replace(r"\ ", r"\W+"),
-                                     b.text, re.I)
-                ):
+                if f.norm in markers or b.text.startswith("©") or (hit and _credit_start(hit, b.text)):
                     yield Verdict(b.index, "photo_credit", hit or b.text)
                     continue
             t = b.text

@@ -6,7 +6,7 @@ from . import Filter, kept_blocks
 
 
 class Duplicates(Filter):
-    """Removes a block whose normalised text equals an earlier block's: a headline repeated by
+    """Removes a block whose text equals an earlier block's, ignoring case: a headline repeated by
     the page header and the article, a teaser listed in two widgets, a pull quote.  The first
     copy is left to the other filters, so an article sentence repeated as a pull quote keeps
     its place in the article.
@@ -29,7 +29,9 @@ class Duplicates(Filter):
             f = b.features
             if f.words < min_words:
                 continue
-            key = f.norm if f.chars < 200 else b.text  # long blocks: exact text is enough
+            # Case and spacing may differ between copies; numbers may not ("June 3 – Hall" and
+            # "June 5 – Hall" are two tour dates), so the lexicon normal form is not used.
+            key = b.text.casefold()
             first = seen.setdefault(key, b.index)
             if first != b.index and b.removal is None:
                 yield Verdict(b.index, "repeated_block", f"same as block {first}")

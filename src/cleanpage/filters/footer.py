@@ -7,14 +7,15 @@ from ..document import Verdict
 from ..lexicons import normalize
 from . import Filter, kept_blocks
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _SEP = re.compile(r"\s*(?:\||·|•|/|–|—)\s*")
 
 
 class Footer(Filter):
     """Removes page-footer text.
 
-    * ``copyright``: a block that starts with "©" or contains a ``copyright_phrases`` phrase
-      ("all rights reserved", "copyright 0").
+    * ``copyright``: a block that starts with "©" and names a year, or contains a
+      ``copyright_phrases`` phrase ("all rights reserved", "copyright 0").
     * ``legal_links``: a block equal to a footer phrase ("Privacy Policy", "Terms of Use"), or
       a row of them joined by separators ("Privacy Policy | Terms | Contact us").
 
@@ -39,7 +40,8 @@ class Footer(Filter):
                 yield Verdict(b.index, "legal_links", b.text)
                 continue
             text = b.text.lstrip()
-            if text.startswith("©") or copyright_.search(f.norm):
+            # "© Reuters" alone is a photo credit (credits filter); "© 2024 Ledger Media" is ours.
+            if (text.startswith("©") and _YEAR.search(text)) or copyright_.search(f.norm):
                 yield Verdict(b.index, "copyright", b.text[:80])
                 continue
             if not any(c in text for c in "|·•/–—"):

@@ -29,7 +29,7 @@ class Related(Filter):
         max_prefix_heading_words (int): longest heading matched by its start (default 6).
         max_inline_words (int): longest inline link block (default 25).
         min_prose_before (int | None): prose words that must precede a heading before its section
-            is walked (default 100; see ``_sections``); ``None`` never walks sections.
+            is walked (default 50; see ``_sections``); ``None`` never walks sections.
     """
 
     name = "related"
@@ -38,7 +38,7 @@ class Related(Filter):
         "max_heading_words": 8,
         "max_prefix_heading_words": 6,
         "max_inline_words": 25,
-        "min_prose_before": 100,
+        "min_prose_before": 50,
     }
     summary = "'Related Articles' / 'More from' / 'Most read' sections and inline 'Read more:' links"
 

@@ -59,6 +59,8 @@ _SPACES = re.compile(r"\s+")
 
 
 _DIGIT = re.compile(r"\d")
+# Scripts written without spaces between words: kana, CJK ideographs (not Hangul, which is spaced).
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # ASCII punctuation and symbols -> space, for the fast path of ASCII text (no regex needed).
 _ASCII_PUNCT = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~"})
 
@@ -131,7 +133,11 @@ class Lexicon:
         if not self.phrases:
             return None
         if self._regex is None:
-            self._regex = re.compile(r"(?<!\w)%s(?!\w)" % _trie_pattern(self.phrases))
+            # Word boundaries only where the text has words: a phrase edge in an unspaced script
+            # (Chinese, Japanese) may touch other characters ("新华网版权所有" holds "版权所有").
+            self._regex = re.compile(
+                r"(?:(?<!\w)|(?=[%s]))%s(?:(?<=[%s])|(?!\w))" % (_UNSPACED, _trie_pattern(self.phrases), _UNSPACED)
+            )
         m = self._regex.search(norm)
         return m.group() if m else None
 

@@ -1,0 +1,197 @@
+"""Reason tables: for each filter, inputs it must remove with a given reason, and look-alikes
+it must keep.  Each row is a kind of boilerplate, not one page."""
+from __future__ import annotations
+
+import pytest
+
+import cleanpage
+from cleanpage import Pipeline
+from cleanpage.filters import registry
+
+P1 = (
+    "The city council voted on Tuesday to extend the night bus network to the eastern districts, "
+    "after two years of complaints from shift workers who had no way home after midnight."
+)
+P2 = (
+    "Officials said the first new routes would start in March, and that the cost would be covered "
+    "by a small rise in parking fees in the city centre rather than by higher fares."
+)
+P3 = (
+    "Residents who spoke at the meeting welcomed the plan but asked for more stops near the "
+    "hospital, where many of the night staff live within a short walk of the main road."
+)
+
+
+def verdicts(text: str, pipeline: Pipeline | None = None, **kw) -> dict[str, str | None]:
+    """line text -> "filter/reason" or None when kept."""
+    res = cleanpage.clean_and_explain(text, pipeline=pipeline, **kw)
+    return {
+        b.text: (f"{b.removal.filter}/{b.removal.reason}" if b.removal else None)
+        for b in res.document.blocks
+    }
+
+
+def article_with(line: str, where: str = "middle") -> str:
+    if where == "top":
+        return "\n".join([line, "", P1, P2, P3])
+    if where == "end":
+        return "\n".join([P1, P2, P3, line])
+    return "\n".join([P1, P2, line, P3])
+
+
+REMOVED = [
+    # (line, where, expected "filter/reason")
+    ("Advertisement", "middle", "ad_markers/ad_label"),
+    ("ADVERTISEMENT - SCROLL TO CONTINUE", "middle", "ad_markers/ad_label"),
+    ("Sponsored", "middle", "ad_markers/ad_label"),
+    ("Anzeige", "middle", "ad_markers/ad_label"),
+    ("Publicité", "middle", "ad_markers/ad_label"),
+    ("广告", "middle", "ad_markers/ad_label"),
+    ("We use cookies to improve your experience on our site.", "top", "cookies/cookie_banner"),
+    ("Skip to main content", "top", "navigation/skip_link"),
+    ("Menu", "top", "navigation/menu_label"),
+    ("Home › News › Local", "top", "navigation/breadcrumb"),
+    ("Share this article", "middle", "share/share_label"),
+    ("Tweet", "middle", "share/share_label"),
+    ("1.2K", "middle", "share/share_count"),
+    ("Try Our AI Features", "middle", "promo/promo_phrase"),
+    ("Sign up for our newsletter", "middle", "promo/promo_phrase"),
+    ("Download the app", "middle", "promo/promo_phrase"),
+    ("No comments yet...", "end", "comments/comment_stub"),
+    ("Leave a comment", "end", "comments/comment_stub"),
+    ("12 Comments", "end", "comments/comment_count"),
+    ("3 thoughts on “Night buses”", "end", "comments/comment_heading"),
+    ("Related Articles", "end", "related/related_heading"),
+    ("More from The Daily Ledger", "end", "related/related_heading"),
+    ("Read more: Council approves new cycle lanes", "middle", "related/inline_link"),
+    ("Photo: AFP", "middle", "credits/photo_credit"),
+    ("Photo by Jane Roe/Getty Images", "middle", "credits/photo_credit"),
+    ("The new night bus depot in the east. Photo: City Transport", "middle", "credits/caption_credit"),
+    ("© 2024 Daily Ledger Media. All rights reserved.", "end", "footer/copyright"),
+    ("Privacy Policy | Terms of Use | Contact Us", "end", "footer/legal_links"),
+]
+
+
+@pytest.mark.parametrize("line,where,expected", REMOVED, ids=[r[0][:30] for r in REMOVED])
+def test_removed_with_reason(line, where, expected):
+    v = verdicts(article_with(line, where))
+    assert v[line] == expected
+    for p in (P1, P2, P3):
+        assert v[p] is None, "article paragraph lost"
+
+
+KEPT = [
+    # Sentences that merely contain a phrase are not labels.
+    "The advertisement campaign cost the council more than it raised, critics said on Monday.",
+    "She said she would share the results with every resident who asked for them by email.",
+    "Related research from the university suggests night routes pay for themselves within years.",
+    "Comments from the public will be taken until the end of the month, the council said.",
+    "The committee will subscribe to the new data service, which tracks passenger numbers daily.",
+    "The regulator found that the shop's website uses cookies to follow visitors across other sites.",
+]
+
+
+@pytest.mark.parametrize("line", KEPT, ids=[k[:30] for k in KEPT])
+def test_lookalike_sentence_kept(line):
+    v = verdicts(article_with(line))
+    assert v[line] is None
+
+
+def test_related_tail_removed_to_the_end():
+    text = "\n".join(
+        [P1, P2, P3, "Related Articles", "", "Daily Ledger", "6 hours ago",
+         "Harbour ferry fares to rise in spring",
+         "The harbour authority confirmed on Friday that ferry fares will rise by ten per cent, "
+         "citing fuel costs and the repair of two ageing vessels over the winter season.",
+         "Daily Ledger", "a day ago", "New library opens in the old post office"]
+    )
+    v = verdicts(text)
+    assert v["Related Articles"] == "related/related_heading"
+    assert v["Harbour ferry fares to rise in spring"] == "related/related_tail"
+    assert v["New library opens in the old post office"] == "related/related_tail"
+    assert cleanpage.clean(text).splitlines() == [P1, P2, P3]
+
+
+def test_inline_related_box_article_resumes():
+    text = "\n".join([P1, P2, "Related", "Ferry fares to rise in spring", "New library opens downtown", P3, P1 + " Again."])
+    v = verdicts(text)
+    assert v["Related"] == "related/related_heading"
+    assert v["Ferry fares to rise in spring"] == "related/teaser_run"
+    assert v[P3] is None and v[P1 + " Again."] is None
+
+
+def test_comments_link_above_article_does_not_eat_it():
+    text = "\n".join(["Comments", "By Ann Lee", "2 hours ago", P1, P2, P3])
+    v = verdicts(text)
+    assert v["Comments"] == "comments/comment_stub"
+    assert all(v[p] is None for p in (P1, P2, P3))
+
+
+def test_comment_thread_after_article():
+    text = "\n".join(
+        [P1, P2, P3, "2 thoughts on “Night buses”", "mark_r says:", "March 3, 2024 at 9:12 am",
+         "Finally! I have been waiting for this for years and it will change my commute.",
+         "Reply", "june_b says:", "March 3, 2024 at 10:40 am",
+         "Good news, but the eastern stops are still too far apart for older residents."]
+    )
+    kept = cleanpage.clean(text).splitlines()
+    assert kept == [P1, P2, P3]
+    v = verdicts(text)
+    assert v["mark_r says:"] == "comments/comment_thread"
+
+
+def test_menu_run_before_article():
+    menu = ["News", "Sport", "Business", "Culture", "Travel", "Weather"]
+    v = verdicts("\n".join(menu + ["", P1, P2, P3]))
+    assert {v[m] for m in menu} == {"navigation/menu_run"}
+
+
+def test_main_content_drops_before_and_after():
+    text = "\n".join(["Daily Ledger", "Subscribe to print edition", "", P1, P2, P3, "", "Back to the front page", "Daily Ledger Media Group"])
+    v = verdicts(text, pipeline=Pipeline.preset().only("main_content"))
+    assert v["Daily Ledger"] == "main_content/before_content"
+    assert v["Daily Ledger Media Group"] == "main_content/after_content"
+
+
+def test_title_directly_above_article_is_kept():
+    title = "Night buses to reach the eastern districts"
+    assert cleanpage.clean("\n".join(["Menu", "", title, P1, P2, P3])).splitlines()[0] == title
+
+
+def test_list_after_article_is_kept():
+    dates = [f"June {d} – Riverside Hall, Portown" for d in (3, 5, 9, 12)]
+    out = cleanpage.clean("\n".join([P1, P2, P3, "Tour dates", *dates, "", "Share", "Tweet"]))
+    assert all(d in out for d in dates)
+    assert "Tweet" not in out
+
+
+def test_context_removes_stranded_leftovers():
+    text = "\n".join([P1, P2, "Try Our AI Features", "Ask anything", "Sign up for our newsletter", P3])
+    v = verdicts(text)
+    assert v["Ask anything"] == "context/between_removed"
+
+
+def test_duplicates_remove_later_copy_only():
+    line = "Night buses will reach the eastern districts in March"
+    v = verdicts("\n".join([P1, line, P2, line, P3]))
+    assert v[line] is None or v[line] == "duplicates/repeated_block"
+    res = cleanpage.clean_and_explain("\n".join([P1, line, P2, line, P3]))
+    reasons = [b.removal and b.removal.reason for b in res.document.blocks if b.text == line]
+    assert reasons == [None, "repeated_block"]
+
+
+def test_every_filter_declares_reasons_and_summary():
+    for name, cls in registry().items():
+        assert cls.name == name
+        assert cls.reasons and all(r == r.lower() and " " not in r for r in cls.reasons)
+        assert cls.summary and cls.__doc__
+
+
+def test_removals_name_registered_filter_and_declared_reason():
+    text = "\n".join(["Menu", "Home", "News", "Sport", "", P1, "Advertisement", P2, "Share", P3, "Related Articles", "Other story"])
+    res = cleanpage.clean_and_explain(text)
+    reg = registry()
+    for b in res.document.removed:
+        assert b.removal.filter in reg
+        assert b.removal.reason in reg[b.removal.filter].reasons
+        assert b.removal.evidence

@@ -1,0 +1,75 @@
+"""The lexicon files themselves: normalised, sorted, unique, no empty kind."""
+from importlib import resources
+
+import pytest
+
+from cleanpage.lexicons import KINDS, Lexicon, Lexicons, languages, normalize
+
+ROOT = resources.files("cleanpage.lexicons")
+FILES = [(lang, kind) for lang in languages() for kind in KINDS]
+
+
+def test_languages_shipped():
+    assert {"en", "de", "fr", "es", "zh"} <= set(languages())
+
+
+@pytest.mark.parametrize("lang,kind", FILES, ids=[f"{l}/{k}" for l, k in FILES])
+def test_lexicon_file_is_normalised_sorted_unique(lang, kind):
+    path = ROOT / lang / f"{kind}.txt"
+    assert path.is_file(), f"{lang}/{kind}.txt missing"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert lines[-1] == "", "file must end with a newline"
+    lines = lines[:-1]
+    assert lines, "empty kind"
+    assert all(lines), "empty line"
+    assert [l for l in lines if normalize(l) != l] == []
+    assert lines == sorted(set(lines))
+
+
+@pytest.mark.parametrize(
+    "raw,norm",
+    [
+        ("ADVERTISEMENT:", "advertisement"),
+        ("3 Comments", "0 comments"),
+        ("1,024 comments", "0 comments"),
+        ("1.2K shares", "0 shares"),
+        ("- Advertisement -", "advertisement"),
+        ("Share\u00a0this\tarticle", "share this article"),
+        ("ＡＤＶＥＲＴＩＳＥＭＥＮＴ", "advertisement"),
+        ("Publicité", "publicité"),
+        ("相关文章：", "相关文章"),
+        ("Don’t miss", "don t miss"),
+    ],
+)
+def test_normalize(raw, norm):
+    assert normalize(raw) == norm
+
+
+def test_lookups():
+    lx = Lexicon("x", ["read more", "more", "we use cookies", "版权所有"])
+    assert lx.whole("more") == "more"
+    assert lx.whole("more stuff") is None
+    assert lx.prefix("read more about it") == "read more"
+    assert lx.prefix("reader") is None
+    assert lx.search("hello we use cookies here") == "we use cookies"
+    assert lx.search("hello we used cookies") is None
+    assert lx.search("新华网版权所有") == "版权所有"
+
+
+def test_lang_selects_language_and_english():
+    de = Lexicons("de")
+    assert "anzeige" in de["ad_markers"].phrases
+    assert "advertisement" in de["ad_markers"].phrases
+    assert "publicité" not in de["ad_markers"].phrases
+
+
+def test_unknown_lang_and_kind():
+    with pytest.raises(ValueError, match="unknown language 'xx'"):
+        Lexicons("xx")
+    with pytest.raises(ValueError, match="unknown lexicon kind"):
+        Lexicons(None, extra={"nope": ["a"]})
+
+
+def test_extra_phrases():
+    lx = Lexicons("en", extra={"ad_markers": ["Werbeblock Ende"]})
+    assert lx["ad_markers"].whole("werbeblock ende")
