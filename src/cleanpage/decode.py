@@ -29,7 +29,7 @@ BINARY_CONTROL_RATIO = 0.10
 def decode(data: bytes | str) -> str:
     """Decode ``data`` to str.
 
-    A str is returned unchanged (a leading BOM is dropped).  Bytes are decoded by their BOM,
+    A str is returned unchanged (a leading BOM is dropped), never refused.  Bytes are decoded by their BOM,
     else as UTF-8 when valid, else with BeautifulSoup's ``UnicodeDammit`` (which asks
     charset-normalizer and falls back to Windows-1252).
 
@@ -37,9 +37,9 @@ def decode(data: bytes | str) -> str:
         InputError: no encoding decodes the bytes, or the result looks like binary data.
     """
     if isinstance(data, str):
-        text = data[1:] if data.startswith("\ufeff") else data
-    else:
-        text = _decode_bytes(bytes(data))
+        # A str is already text: control characters in it are dropped by the parser.
+        return data[1:] if data.startswith("\ufeff") else data
+    text = _decode_bytes(bytes(data))
     head = text[:65536]
     if head and len(_BINARY_CONTROL.findall(head)) > BINARY_CONTROL_RATIO * len(head):
         raise InputError("input looks like binary data, not text")

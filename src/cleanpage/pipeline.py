@@ -8,7 +8,7 @@ from .document import Document, Removal
 from .filters import Filter, registry
 from .lexicons import Lexicons
 from .presets import DEFAULT_PRESET, PRESETS, REPAIR_ORDER
-from .repairs import REPAIRS
+from .repairs import KEPT_STAGE, REPAIRS
 
 
 def _unknown(kind: str, name: str, known: Iterable[str]) -> ValueError:
@@ -24,7 +24,8 @@ class Pipeline:
 
     Attributes:
         filters: the filter instances, in the order they judge.
-        repairs: names of the repair steps run on pasted text before the filters.
+        repairs: names of the repair steps run on the kept blocks of pasted text after the
+            filters (see :mod:`cleanpage.repairs`).
         name: the preset this pipeline came from, for display.
 
     Example::
@@ -121,22 +122,19 @@ class Pipeline:
         fs[i] = fs[i].configured(**options)
         return Pipeline(tuple(fs), self.repairs, self.name)
 
-    def run(self, doc: Document, lex: Lexicons) -> Document:
-        """Run the repair steps (pasted text only) and the filters over ``doc`` in place.
-
-        Returns:
-            ``doc``, with blocks re-indexed after repairs and ``removal`` set on removed blocks.
-
-        Raises:
-            ValueError: a filter returned a reason it does not declare (a plugin bug).
-        """
-        if doc.origin == "text" and self.repairs:
-            blocks = doc.blocks
-            for r in self.repairs:
-                blocks = REPAIRS[r](blocks, lex)
+    def _repair(self, doc: Document, lex: Lexicons, stage: str) -> None:
+        blocks = doc.blocks
+        for name in self.repairs:
+            if stage == "parse":
+                blocks = REPAIRS[name][1](blocks, lex)
+            elif name in KEPT_STAGE:
+                blocks = KEPT_STAGE[name](blocks, lex)
+        if blocks is not doc.blocks or stage == "kept":
             for i, b in enumerate(blocks):
                 b.index = i
             doc.blocks = blocks
+
+    def _filter(self, doc: Document, lex: Lexicons) -> None:
         for flt in self.filters:
             if doc.origin not in flt.origins:
                 continue
@@ -149,4 +147,28 @@ class Pipeline:
                 b = doc.blocks[v.index]
                 if b.removal is None:
                     b.removal = Removal(flt.name, v.reason, v.evidence or "(no evidence)")
+
+    def run(self, doc: Document, lex: Lexicons) -> Document:
+        """Run the line repairs, the filters, then the repairs of kept blocks (those two stages
+        on pasted text only; see :mod:`cleanpage.repairs`) over ``doc`` in place.
+
+        Returns:
+            ``doc``, with ``removal`` set on removed blocks, and blocks re-indexed after repairs.
+
+        Raises:
+            ValueError: a filter returned a reason it does not declare (a plugin bug).
+        """
+        if doc.origin != "text":
+            self._filter(doc, lex)
+            return doc
+        self._repair(doc, lex, "parse")
+        # A join across a removed block makes a new block the filters have not judged; judge
+        # again until no join happens, so that cleaning the output again changes nothing.  Each
+        # round removes or merges blocks, so this ends; one round is the rule on real pages.
+        while True:
+            self._filter(doc, lex)
+            count = len(doc.blocks)
+            self._repair(doc, lex, "kept")
+            if len(doc.blocks) == count:
+                break
         return doc

@@ -10,9 +10,22 @@ FORMATS = ("text", "json", "explain")
 
 
 def render_text(doc: Document) -> str:
-    """The kept blocks, one a line, with a final newline; ``""`` when nothing is kept."""
-    kept = [b.text for b in doc.blocks if b.removal is None]
-    return "\n".join(kept) + "\n" if kept else ""
+    """The kept blocks, one a line, with a final newline; ``""`` when nothing is kept.
+
+    A blank line separates two kept blocks where the input had a paragraph boundary (a blank
+    line) anywhere between them, so the paragraphs of a paste survive and cleaning the output
+    again sees the same boundaries.
+    """
+    out: list[str] = []
+    boundary = False
+    for b in doc.blocks:
+        boundary = boundary or b.blank_before
+        if b.removal is None:
+            if boundary and out:
+                out.append("")
+            out.append(b.text)
+            boundary = False
+    return "\n".join(out) + "\n" if out else ""
 
 
 def stats_list(doc: Document) -> list[dict[str, Any]]:

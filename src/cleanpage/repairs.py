@@ -1,8 +1,12 @@
 """Declared repair steps: the only places where cleanpage changes text rather than judging it.
 
-Each repair takes the parsed blocks and returns new blocks; it records its name in
-``Block.repairs`` wherever it changed something, so the JSON and explain renderers show it.
+Both run before the filters, so the filters judge whole sentences; ``join_link_breaks`` runs
+once more after them, on the kept blocks, to join across a removed block ("...the rise of the /
+Advertisement / 'six little dragons'..." becomes one sentence).  Removed blocks stay as they
+are, so the explanation shows the input.  Each repair records its name in ``Block.repairs`` wherever it changed something.
 Repairs never add words: they join lines and delete spaces, so every output word is input text.
+Joins depend only on the two lines and the paragraph boundaries between them, which the text
+renderer writes as blank lines, so cleaning the output again joins nothing more (idempotence).
 
 ``join_link_breaks``
     A browser puts a line break where a page had a block-styled link inside a sentence; the seed
@@ -14,8 +18,8 @@ Repairs never add words: they join lines and delete spaces, so every output word
       fragment; or
     * A is a joined fragment and B is a short fragment that itself ends on such a word.
 
-    List items, lines after a blank line and lines that start with a bullet are never joined,
-    so lists, headings and verse keep their lines.
+    List items and lines across a paragraph boundary (a blank line anywhere between them) are
+    never joined, so lists, headings and verse keep their lines.
 
 ``space_before_punct``
     A dropped link leaves "Alibaba Group Holding , left": the space before , . ; : ! ? is
@@ -45,27 +49,54 @@ _STRIP = "'\"’”),;:-–—"
 
 
 def join_link_breaks(blocks: list[Block], lex: Lexicons) -> list[Block]:
+    """Join lines broken where a link was (see the module docstring): first adjacent lines,
+    before the filters judge them; :func:`join_across_removed` repeats it after the filters.
+    A line that is a standalone ad or share label is never taken into a sentence: the filters
+    remove it, and the join then reaches across it."""
+    labels = (lex["ad_markers"], lex["share_labels"])
+    return _join(blocks, lex, lambda b: b.features.words <= 8 and any(b.features.norm in l for l in labels))
+
+
+def join_across_removed(blocks: list[Block], lex: Lexicons) -> list[Block]:
+    """The same joins between kept blocks that a removed block separated ("...the rise of the /
+    Advertisement / 'six little dragons'...").  Run after the filters, so that cleaning the
+    output again, where those blocks are adjacent, joins nothing more."""
+    return _join(blocks, lex, lambda b: False)
+
+
+def _join(blocks: list[Block], lex: Lexicons, is_label: Callable[[Block], bool]) -> list[Block]:
     cont = lex["continuation_words"]
     out: list[Block] = []
-    chained = False  # the last block in ``out`` was built by joining
+    last = -1  # position in ``out`` of the last kept block
+    boundary = True  # a blank line (paragraph boundary) since that block
+    chained = False  # that block was built by joining
     for b in blocks:
-        if out and b.kind == "line" and not b.blank_before and out[-1].kind == "line":
-            a = out[-1]
-            if not a.features.terminal and (a.text[-1].isalnum() or a.text[-1] in "'\"’”)"):
-                a_cont = _last_word(a.text) in cont
-                long_a = a.features.words >= MIN_CHAIN_WORDS
-                b_frag = (
-                    b.features.words <= MAX_FRAGMENT_WORDS
-                    and not b.features.terminal
-                    and _last_word(b.text) in cont
-                )
-                if (a_cont and (long_a or chained)) or (chained and b_frag):
-                    out[-1] = _merge(a, b)
-                    chained = True
-                    continue
+        boundary = boundary or b.blank_before
+        if b.removal is not None:
+            out.append(b)  # removed blocks stay, in place; a join may reach across them
+            continue
+        if last >= 0 and not boundary and b.kind == "line" and out[last].kind == "line":
+            a = out[last]
+            if _joins(a, b, chained, cont) and not is_label(b):
+                out[last] = _merge(a, b)
+                chained = True
+                continue
         out.append(b)
-        chained = False
+        last, boundary, chained = len(out) - 1, False, False
     return out
+
+
+def _joins(a: Block, b: Block, chained: bool, cont) -> bool:
+    if a.features.terminal or not (a.text[-1].isalnum() or a.text[-1] in "'\"’”)"):
+        return False
+    if _last_word(a.text) in cont and (chained or a.features.words >= MIN_CHAIN_WORDS):
+        return True
+    return (
+        chained
+        and b.features.words <= MAX_FRAGMENT_WORDS
+        and not b.features.terminal
+        and _last_word(b.text) in cont
+    )
 
 
 def _merge(a: Block, b: Block) -> Block:
@@ -74,7 +105,8 @@ def _merge(a: Block, b: Block) -> Block:
     repairs = a.repairs if "join_link_breaks" in a.repairs else a.repairs + ("join_link_breaks",)
     return Block(
         index=a.index,
-        text=f"{a.text} {b.text}",
+        # A line that starts with punctuation was cut off after a link: no space before it.
+        text=a.text + ("" if b.text[0] in ",.;:!?" else " ") + b.text,
         kind=a.kind,
         source=span,
         blank_before=a.blank_before,
@@ -93,8 +125,15 @@ def space_before_punct(blocks: list[Block], lex: Lexicons) -> list[Block]:
     return blocks
 
 
-#: Registry of repair steps: name -> function(blocks, lexicons) -> blocks.
-REPAIRS: dict[str, Callable[[list[Block], Lexicons], list[Block]]] = {
-    "join_link_breaks": join_link_breaks,
-    "space_before_punct": space_before_punct,
+#: Registry of repair steps: name -> (stage, function(blocks, lexicons) -> blocks).  Stage
+#: "parse" runs on the lines before the filters judge them; stage "kept" runs after the filters
+#: (removed blocks are skipped over and left as they are).  Turning off ``join_link_breaks``
+#: turns off both of its stages.
+REPAIRS: dict[str, tuple[str, Callable[[list[Block], Lexicons], list[Block]]]] = {
+    "space_before_punct": ("parse", space_before_punct),
+    "join_link_breaks": ("parse", join_link_breaks),
+}
+#: Steps of the "kept" stage, each tied to the parse-stage step it completes.
+KEPT_STAGE: dict[str, Callable[[list[Block], Lexicons], list[Block]]] = {
+    "join_link_breaks": join_across_removed,
 }

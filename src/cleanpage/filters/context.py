@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from ..document import Verdict
-from ..features import is_prose
 from . import Filter
 
 
@@ -12,8 +11,8 @@ class Context(Filter):
 
     jusText (Pomikálek 2011) classifies short and "near-good" blocks by their neighbours; this is
     the removal half of that idea: a run of at most ``max_run`` non-prose blocks of at most
-    ``max_words`` words each, with a removed block on both sides (or on one side and the
-    document's edge on the other), goes with them.
+    ``max_words`` words each, with a removed block on both sides, goes with them; so does such a
+    run between a removed block and the document's edge when none of it ends a sentence.
 
     Options:
         max_words (int): longest block judged, in words (default 10).
@@ -39,10 +38,18 @@ class Context(Filter):
             # blocks[i:j] is a run of kept blocks; i-1 and j are removed or the edge.
             run = blocks[i:j]
             has_left, has_right = i > 0, j < n
+            # At the document's edge only labels go (no sentence end): the short last sentence
+            # of an article after a trailing ad stays.
+            edge = not (has_left and has_right)
             if (
                 len(run) <= self.max_run
                 and (has_left or has_right)
-                and all(b.features.words <= self.max_words and not is_prose(b.features) for b in run)
+                and all(
+                    b.features.words <= self.max_words
+                    and not b.features.prose
+                    and not (edge and b.features.terminal)
+                    for b in run
+                )
             ):
                 left = blocks[i - 1].index if has_left else None
                 right = blocks[j].index if has_right else None

@@ -1,0 +1,119 @@
+"""The command: stdin/stdout, files, formats, exit codes, broken pipes."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cleanpage import __version__
+from cleanpage.cli import main
+
+PASTE = (
+    "Menu\nHome\nNews\nSport\n\n"
+    "Night buses reach the east\n"
+    "The city council voted on Tuesday to extend the night bus network to the eastern districts.\n"
+    "Advertisement\n"
+    "Officials said the first new routes would start in March and cost less than expected.\n"
+    "Share\n"
+)
+KEPT = (
+    "Night buses reach the east\n"
+    "The city council voted on Tuesday to extend the night bus network to the eastern districts.\n"
+    "Officials said the first new routes would start in March and cost less than expected.\n"
+)
+
+
+def run(*args, input: bytes = b""):
+    return subprocess.run(
+        [sys.executable, "-m", "cleanpage", *args], input=input, capture_output=True, timeout=120
+    )
+
+
+def test_stdin_to_stdout():
+    r = run(input=PASTE.encode())
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.decode() == KEPT
+
+
+def test_files_and_explain(tmp_path: Path):
+    f = tmp_path / "page.txt"
+    f.write_text(PASTE, encoding="utf-8")
+    r = run("--to", "explain", str(f))
+    assert r.returncode == 0
+    out = r.stdout.decode().splitlines()
+    assert "ad_markers/ad_label «Advertisement»\tAdvertisement" in out
+    assert any(l.startswith("kept\tNight buses") for l in out)
+    assert len(out) == 9  # one line a block: 4 menu lines, title, 2 paragraphs, ad, share
+
+
+def test_json(capsys, tmp_path):
+    f = tmp_path / "p.txt"
+    f.write_text(PASTE, encoding="utf-8")
+    assert main(["--to", "json", str(f)]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["text"] == KEPT
+    assert doc["origin"] == "text"
+    ad = [b for b in doc["blocks"] if b["text"] == "Advertisement"][0]
+    assert ad["kept"] is False and ad["filter"] == "ad_markers" and ad["reason"] == "ad_label"
+    assert ad["first_line"] == 8 and PASTE[ad["start"] : ad["end"]] == "Advertisement"
+    assert {"filter": "ad_markers", "reason": "ad_label", "blocks": 1} in doc["stats"]
+
+
+def test_disable_and_only(capsys, tmp_path):
+    f = tmp_path / "p.txt"
+    f.write_text(PASTE, encoding="utf-8")
+    assert main(["--disable", "ad_markers,context", str(f)]) == 0
+    assert "Advertisement" in capsys.readouterr().out
+    assert main(["--only", "share", str(f)]) == 0
+    out = capsys.readouterr().out
+    assert "Share" not in out.splitlines() and "Menu" in out
+
+
+def test_list_filters_and_version(capsys):
+    assert main(["--list-filters"]) == 0
+    out = capsys.readouterr().out
+    assert "ad_markers" in out and "reasons: ad_label" in out and "join_link_breaks" in out
+    r = run("--version")
+    assert r.returncode == 0 and __version__ in r.stdout.decode()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--preset", "fast"], ["--disable", "nope"], ["--to", "pdf"], ["--lang", "xx"], ["--bogus"]],
+)
+def test_bad_usage_exit_2_one_line(args):
+    r = run(*args, input=b"hello")
+    assert r.returncode == 2
+    err = r.stderr.decode().strip()
+    assert err.count("\n") == 0 and "error" in err and "Traceback" not in err
+
+
+def test_unreadable_input_exit_1(tmp_path):
+    r = run(str(tmp_path / "missing.txt"))
+    assert r.returncode == 1
+    assert r.stderr.decode().startswith("cleanpage: cannot read")
+    assert "Traceback" not in r.stderr.decode()
+    binary = tmp_path / "img.bin"
+    binary.write_bytes(bytes(range(32)) * 100)
+    good = tmp_path / "good.txt"
+    good.write_text(PASTE)
+    r = run(str(binary), str(good))
+    assert r.returncode == 1
+    assert "binary" in r.stderr.decode()
+    assert r.stdout.decode() == KEPT  # the other file is still cleaned
+
+
+def test_html_refused_clearly():
+    r = run("--from", "html", input=b"<p>hi</p>")
+    assert r.returncode == 2
+    assert "not supported yet" in r.stderr.decode()
+
+
+def test_broken_pipe_is_quiet(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text((PASTE * 2000), encoding="utf-8")
+    cmd = f"{sys.executable} -m cleanpage --to explain {big} | head -n 1"
+    r = subprocess.run(cmd, shell=True, capture_output=True, timeout=120)
+    assert r.stdout.decode().count("\n") == 1
+    assert r.stderr.decode() == ""

@@ -1,0 +1,88 @@
+import pytest
+
+import cleanpage
+from cleanpage import Filter, Pipeline, Verdict
+from cleanpage.filters import registry
+from cleanpage.presets import FILTER_ORDER, PRESETS
+
+
+def test_presets_exist_and_default_is_balanced():
+    assert set(PRESETS) == {"balanced", "precision", "recall"}
+    assert Pipeline.preset().name == "balanced"
+    assert Pipeline.preset().names == FILTER_ORDER
+
+
+def test_unknown_names_list_the_known_ones():
+    with pytest.raises(ValueError, match="unknown preset 'fast'.*balanced"):
+        Pipeline.preset("fast")
+    with pytest.raises(ValueError, match="unknown filter 'adverts'.*ad_markers"):
+        Pipeline.preset().without("adverts")
+    with pytest.raises(ValueError, match="unknown filter"):
+        Pipeline.preset().only("nope")
+    with pytest.raises(ValueError, match="has no option 'max_wrds'.*max_words"):
+        Pipeline.preset().configure("ad_markers", max_wrds=3)
+
+
+def test_pipeline_is_immutable():
+    p = Pipeline.preset()
+    q = p.without("share")
+    assert "share" in p.names and "share" not in q.names
+    r = p.configure("main_content", short_penalty=3.0)
+    assert p.filters[p.names.index("main_content")].short_penalty == 10.0
+    assert r.filters[r.names.index("main_content")].short_penalty == 3.0
+    with pytest.raises(Exception):
+        p.filters = ()  # frozen dataclass
+
+
+def test_only_keeps_order_and_before_after_insert():
+    p = Pipeline.preset().only("context", "ad_markers")
+    assert p.names == ("ad_markers", "context")
+    p2 = p.before("context", "share").after("ad_markers", "cookies")
+    assert p2.names == ("ad_markers", "cookies", "share", "context")
+    with pytest.raises(ValueError, match="already"):
+        p2.after("share", "share")
+
+
+class Shouty(Filter):
+    """Removes lines in capitals (a test plugin)."""
+
+    name = "shouty"
+    reasons = ("all_caps",)
+    summary = "lines in capitals"
+
+    def judge(self, doc, lex):
+        for b in doc.blocks:
+            if b.kept and b.text.isupper():
+                yield Verdict(b.index, "all_caps", b.text)
+
+
+class Liar(Filter):
+    name = "liar"
+    reasons = ("declared",)
+    summary = "gives a reason it does not declare"
+
+    def judge(self, doc, lex):
+        yield Verdict(0, "undeclared", "x")
+
+
+def test_custom_filter_instance_runs_and_explains():
+    p = Pipeline.preset().only("ad_markers").after("ad_markers", Shouty())
+    res = cleanpage.clean_and_explain("BREAKING NEWS\nA calm sentence.", pipeline=p)
+    assert res.text == "A calm sentence.\n"
+    assert res.stats == {("shouty", "all_caps"): 1}
+
+
+def test_undeclared_reason_is_an_error():
+    p = Pipeline.preset().only("ad_markers").after("ad_markers", Liar())
+    with pytest.raises(ValueError, match="undeclared reason 'undeclared'"):
+        cleanpage.clean("hello", pipeline=p)
+
+
+def test_first_removal_wins_and_stats_count_it():
+    res = cleanpage.clean_and_explain("Advertisement\n" * 3 + "A sentence of text that stays here.")
+    assert res.stats[("ad_markers", "ad_label")] == 3
+    assert sum(res.stats.values()) == len(res.document.removed)
+
+
+def test_registry_matches_presets():
+    assert tuple(registry()) == FILTER_ORDER

@@ -1,0 +1,75 @@
+"""Hypothesis properties: never raises on any str or bytes; nothing invented beyond the declared
+repairs; cleaning the output again changes nothing."""
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import cleanpage
+from cleanpage.decode import InputError
+from cleanpage.parsers.text import _CONTROL
+
+WORDS = ["the", "council", "voted", "Advertisement", "Share", "Related Articles", "Comments",
+         "No comments yet...", "Photo: AFP", "Menu", "and", "by", "of", "Home", "said",
+         "residents", "12", "©", "2024", ",", ".", "—", "•", "Sign up for our newsletter"]
+
+# A paste-shaped strategy: lines of boilerplate phrases and prose-like words, blank lines,
+# bullets, odd spaces and line ends.
+line = st.lists(st.sampled_from(WORDS), min_size=0, max_size=30).map(" ".join)
+sep = st.sampled_from(["\n", "\r\n", "\r", "\n\n", "\u2028", "\t\n", " \n"])
+paste = st.lists(st.tuples(line, sep), max_size=40).map(lambda xs: "".join(a + b for a, b in xs))
+any_text = st.one_of(st.text(max_size=400), paste)
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def tokens(s: str) -> list[str]:
+    return re.findall(r"\w+", s)
+
+
+@SETTINGS
+@given(st.binary(max_size=600))
+def test_any_bytes_clean_or_clear_error(data):
+    try:
+        out = cleanpage.clean(data)
+    except InputError as e:
+        assert str(e)
+        return
+    assert isinstance(out, str)
+
+
+def as_parsed(text: str) -> str:
+    """The input as the parser reads it: control and invisible format characters dropped (a
+    declared normalisation, see cleanpage.parsers.text); the C0 file/group/record separators
+    and NEL end lines there, as str.splitlines has it."""
+    return _CONTROL.sub("", re.sub("[\x1c-\x1e\x85]", "\n", text))
+
+
+@SETTINGS
+@given(any_text)
+def test_any_str_never_raises_and_invents_nothing(text):
+    out = cleanpage.clean(text)
+    source = as_parsed(text)
+    # Every output word occurs in the input: repairs only join lines and delete spaces.
+    assert set(tokens(out)) <= set(tokens(source))
+    # Every output line is a stretch of the input once whitespace is ignored: repairs join
+    # consecutive lines and delete spaces, nothing else.
+    flat = "".join(source.split())
+    for l in out.splitlines():
+        assert "".join(l.split()) in flat
+
+
+@SETTINGS
+@given(any_text)
+def test_idempotent(text):
+    once = cleanpage.clean(text)
+    assert cleanpage.clean(once) == once
+
+
+@SETTINGS
+@given(any_text, st.sampled_from(["balanced", "precision", "recall"]))
+def test_presets_never_raise_and_explain_every_removal(text, preset):
+    res = cleanpage.clean_and_explain(text, preset=preset)
+    for b in res.document.removed:
+        assert b.removal.filter and b.removal.reason and b.removal.evidence
+    assert [l for l in res.text.splitlines() if l] == [b.text for b in res.document.kept]
