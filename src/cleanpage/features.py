@@ -15,6 +15,8 @@ from .lexicons import normalize
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Sentence-final punctuation, including the ellipsis ("No comments yet...") and CJK full stops.
 _TERMINAL_CHARS = frozenset(".!?…。！？")
+_LIST_START = re.compile(r"^\s*(?:\d{1,3}[.)]\s|[-*•·◦▪–]\s|\(\d{1,3}\)\s)")
+_DIGIT = re.compile(r"\d")
 # Closing quotes and brackets that may follow the final punctuation: 'said "yes."' ends a sentence.
 _CLOSERS = "'\"”’»)]」』"
 
@@ -74,6 +76,27 @@ def count_words(text: str) -> int:
 def ends_terminal(text: str) -> bool:
     t = text.rstrip(_CLOSERS) if text[-1:] in _CLOSERS else text
     return t[-1:] in _TERMINAL_CHARS
+
+
+def menu_likeness(text: str, f: Features) -> float:
+    """How much a short line looks like page furniture rather than the short lines of content
+    (list items, steps, tour dates, ingredients, sub-headings), from 0.25 to 1.
+
+    Menus and teaser titles are Title Case labels without digits or punctuation; content's short
+    lines are numbered or carry quantities and dates, or read as a sentence (lower-case words,
+    final punctuation).  Forced by the meal-plan, tour-dates and numbered-offers pages of
+    ``../shared/bench/pasted``, whose articles are mostly short lines.
+    """
+    if _LIST_START.match(text) or (_DIGIT.search(text) and f.words >= 2):
+        return 0.25
+    if text[-1] in ".:;,!?" or text[:1].islower():
+        return 0.5
+    words = text.split()
+    if len(words) >= 3:
+        lower = sum(w[:1].islower() for w in words[1:])
+        if lower * 2 >= len(words) - 1:
+            return 0.5
+    return 1.0
 
 
 def compute(text: str) -> Features:

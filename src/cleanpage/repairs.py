@@ -22,8 +22,9 @@ renderer writes as blank lines, so cleaning the output again joins nothing more 
     never joined, so lists, headings and verse keep their lines.
 
 ``space_before_punct``
-    A dropped link leaves "Alibaba Group Holding , left": the space before , . ; : ! ? is
-    removed when a word precedes it and a space or the line end follows.
+    A dropped link leaves "Alibaba Group Holding , left": the space before a comma or period is
+    removed when a word precedes it and a space or the line end follows.  Not before ; : ! ?,
+    where French typography puts a space by rule.
 """
 from __future__ import annotations
 
@@ -38,7 +39,8 @@ MIN_CHAIN_WORDS = 8
 #: Longest line B joined as a fragment when A does not end on a continuation word.
 MAX_FRAGMENT_WORDS = 6
 
-_SPACE_PUNCT = re.compile(r"(?<=\w) +([,.;:!?])(?= |$)")
+# Only , and . : French sets a space before ; : ! ? by rule ("minutes : un gain").
+_SPACE_PUNCT = re.compile(r"(?<=\w) +([,.])(?= |$)")
 
 
 def _last_word(text: str) -> str:
@@ -118,7 +120,7 @@ def space_before_punct(blocks: list[Block], lex: Lexicons) -> list[Block]:
     for b in blocks:
         t = b.text
         # Cheap substring probes first: the regex runs on the few lines that can match.
-        if (" ," in t or " ." in t or " ;" in t or " :" in t or " !" in t or " ?" in t) and _SPACE_PUNCT.search(t):
+        if (" ," in t or " ." in t) and _SPACE_PUNCT.search(t):
             b.set_text(_SPACE_PUNCT.sub(r"\1", t))
             if "space_before_punct" not in b.repairs:
                 b.repairs = b.repairs + ("space_before_punct",)

@@ -11,12 +11,15 @@ from . import Filter, kept_blocks
 
 @lru_cache(maxsize=16)
 def _credit_tail(markers: frozenset[str]) -> re.Pattern[str]:
-    # "... Photo: AFP", "... (Image credit: Getty)", "... Foto: dpa": a credit marker, a colon,
-    # then a short attribution with no sentence end.  Built once per lexicon from its phrases.
+    # "... Photo: AFP", "... (Image credit: Getty)", "... (Photo by Jo Doe/Wire)", "... Foto: dpa":
+    # a credit marker, a colon or "by", then a short attribution with no sentence end.  Built
+    # once per lexicon from its phrases.
     words = sorted((m for m in markers if m and "0" not in m), key=len, reverse=True)
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     return re.compile(
-        r"(?:^|[\s(\[|/–—-]|(?<=[。，；）]))(?:%s)\s*[:：]\s*[^.!?。]{1,80}$|©\s*[^.!?。]{1,80}$" % alt, re.I
+        r"(?:^|[\s(\[|/–—-]|(?<=[。，；）]))(?:%s)(?:\s*[:：]|\s+(?:by|von|par|de|di|door)\s)\s*[^.!?。]{1,80}$"
+        r"|©\s*[^.!?。]{1,80}$" % alt,
+        re.I,
     )
 
 

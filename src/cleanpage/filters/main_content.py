@@ -5,6 +5,8 @@ import re
 
 from ..document import Verdict
 
+from ..features import menu_likeness
+from ._sections import is_timestamp
 from . import Filter
 
 
@@ -19,31 +21,6 @@ def _is_table_row(text: str) -> bool:
     return numeric * 3 >= len(tokens)
 
 
-_LIST_START = re.compile(r"^\s*(?:\d{1,3}[.)]\s|[-*•·◦▪–]\s|\(\d{1,3}\)\s)")
-_DIGIT = re.compile(r"\d")
-
-
-def _menu_likeness(text: str, f) -> float:
-    """How much a short line looks like page furniture rather than the short lines of content
-    (list items, steps, tour dates, ingredients, sub-headings), from 0.25 to 1.
-
-    Menus and teaser titles are Title Case labels without digits or punctuation; content's short
-    lines are numbered or carry quantities and dates, or read as a sentence (lower-case words,
-    final punctuation).  Forced by the meal-plan, tour-dates and numbered-offers pages of
-    ``../shared/bench/pasted``, whose articles are mostly short lines.
-    """
-    if _LIST_START.match(text) or (_DIGIT.search(text) and f.words >= 3):
-        return 0.25
-    if text[-1] in ".:;,!?":
-        return 0.5
-    words = text.split()
-    if len(words) >= 3:
-        lower = sum(w[:1].islower() for w in words[1:])
-        if lower * 2 >= len(words) - 1:
-            return 0.5
-    return 1.0
-
-
 class MainContent(Filter):
     """Finds the main content as the densest region of prose and removes blocks outside it.
 
@@ -55,7 +32,9 @@ class MainContent(Filter):
     classification for digital libraries", whose body-text extraction maximises text tokens
     inside and tags outside; here short lines play the tags).  A heading directly above the
     region's first block, with no blank line between, is the article's title and is kept (the
-    seed paste's first line).
+    seed paste's first line: a selection that starts at the headline); a headline further up,
+    with a byline or date between, is page furniture in a whole-page paste and goes, but is
+    reported as ``Document.title``.
 
     The region is then extended forward over the short content lines that follow it (see
     ``_extend``): lists after an article's last paragraph score below zero one by one but
@@ -74,12 +53,26 @@ class MainContent(Filter):
             (default 0.5; the jpost page of ``../shared/bench/pasted`` has an 82-word contact
             block with no final period that outscored its two-paragraph article at 1.0).
         extend (bool): extend the region forward over content-like short lines (default True).
+        extend_likeness (float): the most menu-like a line the extension takes (default 0.25:
+            numbered lines and lines with numbers; at 0.5 it also took sentence-case widget
+            lines such as "Was this article helpful?" and teaser titles after the article,
+            golden/en/opinion-follow-author-bio, and cost 0.7 points of F1 on the bench).
         max_gap (int): furniture-like lines crossed between two content lines (default 1).
+        headline_reach (int): how many blocks above the region the headline is looked for
+            (default 6); it is reported as ``Document.title`` and kept in the text only when it
+            sits directly above the region's first block.
     """
 
     name = "main_content"
     reasons = ("before_content", "after_content")
-    defaults = {"short_penalty": 10.0, "unterminated_weight": 0.5, "extend": True, "max_gap": 1}
+    defaults = {
+        "short_penalty": 10.0,
+        "unterminated_weight": 0.5,
+        "extend": True,
+        "extend_likeness": 0.25,
+        "max_gap": 1,
+        "headline_reach": 6,
+    }
     summary = "keep the densest region of running text; drop what lies before and after it"
 
     def judge(self, doc, lex):
@@ -97,7 +90,7 @@ class MainContent(Filter):
             elif _is_table_row(b.text):
                 score = 0.0
             else:
-                score = -pen * _menu_likeness(b.text, f)
+                score = -pen * menu_likeness(b.text, f)
             if cur <= 0:
                 cur, start = 0.0, i
             cur += score
@@ -107,9 +100,11 @@ class MainContent(Filter):
             return
         a, end = best_a, best_b
         end = self._extend(blocks, end)
-        if a > 0:
-            prev = blocks[a - 1]
-            if prev.kept and not blocks[a].blank_before and not prev.features.terminal:
+        title = self._headline(blocks, a, lex)
+        if title is not None:
+            if doc.title is None:
+                doc.title = blocks[title].text
+            if title == a - 1 and blocks[title].kept and not blocks[a].blank_before:
                 a -= 1
         first = blocks[a].source.first_line if blocks[a].source else a
         last = blocks[end - 1].source.last_line if blocks[end - 1].source else end - 1
@@ -122,20 +117,36 @@ class MainContent(Filter):
                 yield Verdict(b.index, "after_content", evidence)
 
 
+    def _headline(self, blocks, a: int, lex) -> int | None:
+        """Index of the article's headline: the nearest heading-like block above the region,
+        at most ``headline_reach`` blocks up (a byline, a date and a share bar may sit between),
+        or None.  Heading-like: 3 to 30 words, no sentence end, opens with a letter, digit or
+        quote, not a date line; so "April 2, 2025", "#1" and "*Ad disclosure" are not headlines
+        (golden/en/news-inline-related-box, en/forum-post-bike, de/rezept-blog-zwetschgenkuchen).
+        """
+        for i in range(a - 1, max(-1, a - 1 - self.headline_reach), -1):
+            b = blocks[i]
+            f = b.features
+            if 3 <= f.words <= 30 and not f.terminal and (b.text[0].isalnum() or b.text[0] in "'\"‘“«„"):
+                if not is_timestamp(b, lex) and b.kind != "list_item":
+                    return i
+        return None
+
     def _extend(self, blocks, end: int) -> int:
         """Extend the region forward over the short lines of content that follow it (a list of
-        tour dates, numbered offers after the intro): kept blocks of menu likeness at most 0.5
-        or table rows, crossing at most ``max_gap`` furniture-like lines between two of them.
-        A removed block stops the extension."""
+        tour dates, numbered offers after the intro): kept blocks of menu likeness at most
+        ``extend_likeness`` or table rows, crossing at most ``max_gap`` other lines between two
+        of them.  A removed block stops the extension."""
         if not self.extend:
             return end
         n, i = len(blocks), end
+        limit = self.extend_likeness
         while i < n:
             j = i
             gap = 0
             while j < n and blocks[j].kept and gap <= self.max_gap:
                 b = blocks[j]
-                if b.features.prose or _is_table_row(b.text) or _menu_likeness(b.text, b.features) <= 0.5:
+                if b.features.prose or _is_table_row(b.text) or menu_likeness(b.text, b.features) <= limit:
                     break
                 gap += 1
                 j += 1

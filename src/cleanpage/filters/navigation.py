@@ -4,16 +4,14 @@ from __future__ import annotations
 import re
 
 from ..document import Verdict
-from ..features import is_prose
+from ..features import menu_likeness
 from . import Filter, kept_blocks
 
 # Breadcrumb separators as sites write them: "Home › News › World", "Home / Tech / Phones".
 _CRUMB_SEP = re.compile(r"\s*(?:›|»|>|→|/|\||·|•|::)\s*")
+_DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")  # dates such as 11/20/2019 are not breadcrumbs
 _HAS_SEP = re.compile(r"[›»>→/|·•]|::")
-# A menu line starts with no digit or bullet: numbered steps and ingredient lists ("2 cups
-# flour") are content in the shape of a menu (golden/en/recipe-*).
-_LISTISH = re.compile(r"^\s*(?:\d|[-*•·◦▪–—]\s)")
 
 
 class Navigation(Filter):
@@ -24,9 +22,12 @@ class Navigation(Filter):
       "Sign in", "Back to top").
     * ``breadcrumb``: two or more short items joined by breadcrumb separators.
     * ``menu_run``: ``min_run`` or more consecutive short lines (at most ``max_item_words``
-      words each, none ending a sentence, none numbered or bulleted): the shape a menu takes in
-      a paste.  Threshold chosen on ``../shared/bench/pasted`` (menus there run 5 to 60 lines;
-      article sub-headings stand alone or in pairs).
+      words each) that all look like labels (:func:`cleanpage.features.menu_likeness` of 1:
+      capitalised, no digits, no final punctuation): the shape a menu takes in a paste.
+      Numbered steps, ingredients, specifications ("Capacity: 1.7 l") and verse are content in
+      the shape of a menu (golden/en/product-page-kettle, golden/fr/blog-poeme-commentaires).
+      Threshold chosen on ``../shared/bench/pasted`` (menus there run 5 to 60 lines; article
+      sub-headings stand alone or in pairs).
 
     Options:
         max_item_words (int): longest menu item, in words (default 4).
@@ -57,6 +58,8 @@ class Navigation(Filter):
                 len(parts) >= 3
                 and len(_CRUMB_SEP.findall(b.text)) >= 2
                 and all(len(p.split()) <= self.max_item_words and _LETTER.search(p) for p in parts)
+                # "Calories 320 | Protein 18 g | Fat 9 g" is a nutrition line, not a trail
+                and sum(bool(_DIGIT.search(p)) for p in parts) <= 1
                 and not f.terminal
             ):
                 removed.add(b.index)
@@ -77,12 +80,7 @@ class Navigation(Filter):
 
     def _menu_item(self, b) -> bool:
         f = b.features
-        return (
-            0 < f.words <= self.max_item_words
-            and not f.terminal
-            and not is_prose(f)
-            and not _LISTISH.match(b.text)
-        )
+        return 0 < f.words <= self.max_item_words and menu_likeness(b.text, f) == 1.0
 
 
 FILTER = Navigation

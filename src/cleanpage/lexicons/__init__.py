@@ -174,7 +174,8 @@ class Lexicons:
     Args:
         lang: a language code (``"de"``); its phrases are used together with English ones,
             since English labels ("Advertisement", "Share") appear on pages of every language.
-            ``None`` uses every language shipped.
+            ``None`` uses every language shipped, except for ``continuation_words`` (English
+            only: those words differ in meaning between languages).
         extra: optional ``{kind: [phrase, ...]}`` added to the shipped phrases (normalised here).
 
     Raises:
@@ -194,11 +195,18 @@ class Lexicons:
         self._by_kind = {
             kind: Lexicon(
                 kind,
-                [p for lg in langs for p in _read(lg, kind)]
+                [p for lg in (self._langs_for(kind, langs)) for p in _read(lg, kind)]
                 + [normalize(p) for p in extra.get(kind, ())],
             )
             for kind in KINDS
         }
+
+    def _langs_for(self, kind: str, langs: list[str]) -> list[str]:
+        # Labels are safe to match in every language, but a continuation word of one language
+        # ends ordinary lines of another ("la", "die", "son"): without a language, English only.
+        if kind == "continuation_words" and self.lang is None:
+            return ["en"]
+        return langs
 
     def __getitem__(self, kind: str) -> Lexicon:
         return self._by_kind[kind]
