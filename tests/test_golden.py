@@ -1,6 +1,6 @@
 """Golden cases: golden/<lang>/<slug>/ holds an input written for the project in the shape of a
 real page, the expected output and explanation, and case.toml (note, options, must_keep /
-must_drop snippets, expect = "pass" | "fail").  ``pytest --update-golden`` rewrites the expected
+must_drop snippets, the expected Document.title, expect = "pass" | "fail").  ``pytest --update-golden`` rewrites the expected
 files and fails, so each behaviour change is reviewed as a diff."""
 from __future__ import annotations
 
@@ -55,6 +55,8 @@ def test_golden(case: Path, spec: dict, update_golden: bool):
                 changed.append(path.name)
         if changed:
             pytest.fail(f"golden files rewritten ({', '.join(changed)}): review the diff")
+    if "title" in spec:
+        assert result.document.title == spec["title"]
     for snippet in spec.get("must_keep", []):
         assert snippet in result.text, f"must_keep snippet missing: {snippet!r}"
     for snippet in spec.get("must_drop", []):

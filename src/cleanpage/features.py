@@ -83,13 +83,14 @@ def menu_likeness(text: str, f: Features) -> float:
     (list items, steps, tour dates, ingredients, sub-headings), from 0.25 to 1.
 
     Menus and teaser titles are Title Case labels without digits or punctuation; content's short
-    lines are numbered or carry quantities and dates, or read as a sentence (lower-case words,
+    lines are numbered, carry quantities and dates, or continue a sentence (a lower-case start,
+    as in verse: golden/fr/blog-poeme-commentaires), or read as a sentence (lower-case words,
     final punctuation).  Forced by the meal-plan, tour-dates and numbered-offers pages of
     ``../shared/bench/pasted``, whose articles are mostly short lines.
     """
-    if _LIST_START.match(text) or (_DIGIT.search(text) and f.words >= 2):
+    if _LIST_START.match(text) or (_DIGIT.search(text) and f.words >= 2) or text[:1].islower():
         return 0.25
-    if text[-1] in ".:;,!?" or text[:1].islower():
+    if text[-1] in ".:;,!?":
         return 0.5
     words = text.split()
     if len(words) >= 3:

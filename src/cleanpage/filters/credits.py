@@ -32,6 +32,9 @@ def _credit_start(marker: str, text: str) -> bool:
     return re.match(pattern, text, re.I) is not None
 
 
+_BY = re.compile(r"\s(?:by|von|par|de|di|door)\s", re.I)
+
+
 class Credits(Filter):
     """Removes photo credits and the captions they end.
 
@@ -65,7 +68,9 @@ class Credits(Filter):
                     yield Verdict(b.index, "photo_credit", hit or b.text)
                     continue
             t = b.text
-            m = tail.search(t) if (":" in t or "：" in t or "©" in t) else None
+            # Cheap probes before the regex: a credit needs a colon, "©" or a "by"-word.
+            probe = ":" in t or "：" in t or "©" in t or _BY.search(t) is not None
+            m = tail.search(t) if probe else None
             if m:
                 yield Verdict(b.index, "caption_credit", m.group().strip(" ([|/–—-"))
 

@@ -59,7 +59,7 @@ class MainContent(Filter):
             golden/en/opinion-follow-author-bio, and cost 0.7 points of F1 on the bench).
         max_gap (int): furniture-like lines crossed between two content lines (default 1).
         headline_reach (int): how many blocks above the region the headline is looked for
-            (default 6); it is reported as ``Document.title`` and kept in the text only when it
+            (default 10); it is reported as ``Document.title`` and kept in the text only when it
             sits directly above the region's first block.
     """
 
@@ -71,7 +71,7 @@ class MainContent(Filter):
         "extend": True,
         "extend_likeness": 0.25,
         "max_gap": 1,
-        "headline_reach": 6,
+        "headline_reach": 10,
     }
     summary = "keep the densest region of running text; drop what lies before and after it"
 
@@ -118,19 +118,32 @@ class MainContent(Filter):
 
 
     def _headline(self, blocks, a: int, lex) -> int | None:
-        """Index of the article's headline: the nearest heading-like block above the region,
-        at most ``headline_reach`` blocks up (a byline, a date and a share bar may sit between),
-        or None.  Heading-like: 3 to 30 words, no sentence end, opens with a letter, digit or
-        quote, not a date line; so "April 2, 2025", "#1" and "*Ad disclosure" are not headlines
-        (golden/en/news-inline-related-box, en/forum-post-bike, de/rezept-blog-zwetschgenkuchen).
+        """Index of the article's headline above the region's first block ``a``, or None.
+
+        Looks at most ``headline_reach`` blocks up (a byline, a date, a standfirst and a share
+        bar may sit between) and takes the topmost block there that reads as a headline: kept so
+        far, 4 to 30 words, no sentence end, opening with a letter, digit or quote, not a date
+        line and not a byline ("By ...", "Posted on ...": ``byline_prefixes``).  So "April 2,
+        2025", "#1", "*Ad disclosure" and "By Jo Doe" are never headlines
+        (golden/en/news-inline-related-box, en/forum-post-bike, de/rezept-blog-zwetschgenkuchen),
+        and the standfirst below the headline loses to it.
         """
+        bylines = lex["byline_prefixes"]
+        found = None
         for i in range(a - 1, max(-1, a - 1 - self.headline_reach), -1):
             b = blocks[i]
             f = b.features
-            if 3 <= f.words <= 30 and not f.terminal and (b.text[0].isalnum() or b.text[0] in "'\"‘“«„"):
-                if not is_timestamp(b, lex) and b.kind != "list_item":
-                    return i
-        return None
+            if (
+                b.kept
+                and 4 <= f.words <= 30
+                and not f.terminal
+                and (b.text[0].isalnum() or b.text[0] in "'\"‘“«„[【")
+                and b.kind != "list_item"
+                and bylines.prefix(f.norm) is None
+                and not is_timestamp(b, lex)
+            ):
+                found = i
+        return found
 
     def _extend(self, blocks, end: int) -> int:
         """Extend the region forward over the short lines of content that follow it (a list of

@@ -57,7 +57,10 @@ class Navigation(Filter):
             if (
                 len(parts) >= 3
                 and len(_CRUMB_SEP.findall(b.text)) >= 2
-                and all(len(p.split()) <= self.max_item_words and _LETTER.search(p) for p in parts)
+                # the last item may be the page's own (long) title: "Home » Tutorials » How to ..."
+                and all(len(p.split()) <= self.max_item_words for p in parts[:-1])
+                and len(parts[-1].split()) <= 20
+                and all(_LETTER.search(p) for p in parts)
                 # "Calories 320 | Protein 18 g | Fat 9 g" is a nutrition line, not a trail
                 and sum(bool(_DIGIT.search(p)) for p in parts) <= 1
                 and not f.terminal

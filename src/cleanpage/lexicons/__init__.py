@@ -9,6 +9,7 @@ Kinds used by the built-in filters:
 
 ========================  ==================================================================
 ad_markers                standalone ad labels ("advertisement", "anzeige", "广告")
+ad_disclosures            affiliate / sponsorship disclosures, matched anywhere
 related_headings          headings of related/more/most-read sections
 related_prefixes          starts of inline related links ("read more", "see also")
 promo_phrases             starts of promo widgets (newsletter, app, "try our")
@@ -22,6 +23,7 @@ footer_phrases            footer links ("privacy policy", "terms of use")
 copyright_phrases         copyright notices, matched anywhere ("all rights reserved")
 time_ago                  teaser/comment timestamps ("0 hours ago", "yesterday")
 date_words                month and weekday names and their abbreviations, "am"/"pm"
+byline_prefixes           starts of bylines ("by", "posted on", "written by", "von")
 continuation_words        words a sentence cannot end on (articles, prepositions, conjunctions)
 ========================  ==================================================================
 """
@@ -35,6 +37,7 @@ from typing import Iterable
 
 KINDS = (
     "ad_markers",
+    "ad_disclosures",
     "related_headings",
     "related_prefixes",
     "promo_phrases",
@@ -48,6 +51,7 @@ KINDS = (
     "copyright_phrases",
     "time_ago",
     "date_words",
+    "byline_prefixes",
     "continuation_words",
 )
 
