@@ -68,6 +68,7 @@ class MainContent(Filter):
     defaults = {
         "short_penalty": 10.0,
         "unterminated_weight": 0.5,
+        "removed_weight": 1.0,
         "extend": True,
         "extend_likeness": 0.25,
         "max_gap": 1,
@@ -81,10 +82,11 @@ class MainContent(Filter):
         best, best_a, best_b = 0.0, 0, 0
         cur, start = 0.0, 0
         half = self.unterminated_weight
+        removed_weight = self.removed_weight
         for i, b in enumerate(blocks):
             f = b.features
             if not b.kept:
-                score = -pen
+                score = -pen * removed_weight
             elif f.prose:
                 score = f.words if f.terminal else f.words * half
             elif _is_table_row(b.text):
