@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import warnings
 
 from bs4 import UnicodeDammit
 
@@ -57,7 +58,10 @@ def _decode_bytes(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    dammit = UnicodeDammit(data, is_html=False)
+    with warnings.catch_warnings():
+        # UnicodeDammit warns when it had to substitute characters; the caller gets the text.
+        warnings.simplefilter("ignore")
+        dammit = UnicodeDammit(data, is_html=False)
     if dammit.unicode_markup is None:
         raise InputError("cannot decode input: no character encoding fits its bytes")
     return dammit.unicode_markup

@@ -11,6 +11,10 @@ from .presets import DEFAULT_PRESET, PRESETS, REPAIR_ORDER
 from .repairs import KEPT_STAGE, REPAIRS
 
 
+#: Most rounds of filtering and joining across removed blocks (see Pipeline.run).
+MAX_ROUNDS = 4
+
+
 def _unknown(kind: str, name: str, known: Iterable[str]) -> ValueError:
     return ValueError(f"unknown {kind} {name!r}; known: {', '.join(known)}")
 
@@ -163,9 +167,9 @@ class Pipeline:
             return doc
         self._repair(doc, lex, "parse")
         # A join across a removed block makes a new block the filters have not judged; judge
-        # again until no join happens, so that cleaning the output again changes nothing.  Each
-        # round removes or merges blocks, so this ends; one round is the rule on real pages.
-        while True:
+        # again until no join happens, so that cleaning the output again changes nothing.  One
+        # round is the rule on real pages; the cap keeps a hostile input linear in time.
+        for _ in range(MAX_ROUNDS):
             self._filter(doc, lex)
             count = len(doc.blocks)
             self._repair(doc, lex, "kept")

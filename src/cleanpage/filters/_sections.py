@@ -15,7 +15,6 @@ section runs.  The rules, forced by the seed paste (``../shared/examples``) and 
 from __future__ import annotations
 
 from ..document import Block, Document
-from ..features import is_prose
 from ..lexicons import Lexicons
 
 
@@ -24,7 +23,7 @@ def prose_prefix_sums(doc: Document) -> list[int]:
     headings stays linear)."""
     sums = [0]
     for b in doc.blocks:
-        sums.append(sums[-1] + (b.features.words if b.kept and is_prose(b.features) else 0))
+        sums.append(sums[-1] + (b.features.words if b.kept and b.features.prose else 0))
     return sums
 
 
@@ -49,16 +48,18 @@ def walk(doc: Document, heading: int, lex: Lexicons) -> tuple[list[int], bool]:
     members: list[int] = []
     seen_timestamp = False
     n = len(blocks)
+    # Walks end at the first resume and never overlap, so all walks together stay linear.
     for i in range(heading + 1, n):
         b = blocks[i]
         if not b.kept:
             continue
-        f = b.features
         if is_timestamp(b, lex):
             seen_timestamp = True
-        if is_prose(f) and not seen_timestamp:
-            nxt = next((x for x in blocks[i + 1 :] if x.kept), None)
-            if nxt is not None and is_prose(nxt.features):
+        if b.features.prose and not seen_timestamp:
+            j = i + 1
+            while j < n and not blocks[j].kept:
+                j += 1
+            if j < n and blocks[j].features.prose:
                 return members, False
         members.append(i)
     return members, True

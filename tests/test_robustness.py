@@ -1,0 +1,76 @@
+"""Bad input gets a clean result or a clear error, never a traceback or a hang.  Sizes here are
+moderate; benchmarks/robustness.py measures time against size up to 20 MB."""
+import codecs
+
+import pytest
+
+import cleanpage
+from cleanpage import InputError
+from cleanpage.cli import main
+
+ARTICLE = (
+    "The harbour board approved the new ferry timetable on Monday after a long public consultation.\n"
+    "Advertisement\n"
+    "Boats will now leave every forty minutes in summer, and the last crossing will be at midnight.\n"
+)
+
+
+@pytest.mark.parametrize("data", ["", b"", "   \n\t\n\u00a0\n", b"\n\n\r\n", "\ufeff", codecs.BOM_UTF8])
+def test_empty_and_blank_give_empty_result(data):
+    assert cleanpage.clean(data) == ""
+    res = cleanpage.clean_and_explain(data)
+    assert res.document.blocks == [] and res.stats == {}
+
+
+def test_bom_is_dropped():
+    for data in (codecs.BOM_UTF8 + ARTICLE.encode(), "\ufeff" + ARTICLE, codecs.BOM_UTF16_LE + ARTICLE.encode("utf-16-le")):
+        out = cleanpage.clean(data)
+        assert out.startswith("The harbour board") and "Advertisement" not in out
+
+
+def test_nul_and_control_characters_are_dropped():
+    data = ARTICLE.replace("ferry", "fer\x00ry").replace("Boats", "\x1b[31mBoats")
+    out = cleanpage.clean(data.encode())
+    assert "ferry timetable" in out and "\x00" not in out and "\x1b" not in out
+
+
+def test_legacy_encoding_is_detected():
+    text = "Der Gemeinderat hat am Montag über die Zukunft des Freibads beraten und eine Lösung gefunden.\n"
+    assert cleanpage.clean(text.encode("cp1252")) == text
+
+
+def test_undecodable_or_binary_bytes_give_a_clear_error():
+    with pytest.raises(InputError, match="binary"):
+        cleanpage.clean(bytes(range(0, 32)) * 50)
+    with pytest.raises(InputError, match="utf-16"):
+        cleanpage.clean(codecs.BOM_UTF16_LE + b"\x00\xd8")  # lone surrogate after a UTF-16 BOM
+
+
+def test_non_text_types_are_refused():
+    with pytest.raises(TypeError, match="str or bytes"):
+        cleanpage.clean(42)
+
+
+def test_long_single_line():
+    line = ("word " * 1_000_000).strip() + "."  # one 5 MB line
+    out = cleanpage.clean(line)
+    assert out == line + "\n"
+
+
+def test_large_paste_of_many_lines():
+    page = (ARTICLE + "Menu\nHome\nNews\nSport\n\n") * 20_000  # about 4 MB, 140,000 lines
+    res = cleanpage.clean_and_explain(page)
+    assert res.stats[("ad_markers", "ad_label")] == 20_000
+    assert res.text.count("ferry timetable") == 1  # later copies go as repeated blocks
+
+
+def test_many_section_headings_stay_linear():
+    page = ("Related Articles\n" + ARTICLE * 2) * 5_000
+    cleanpage.clean(page)  # finishes; benchmarks/robustness.py shows the time is linear
+
+
+def test_cli_on_empty_stdin_and_nul_file(tmp_path, capsys, monkeypatch):
+    f = tmp_path / "nul.txt"
+    f.write_bytes(ARTICLE.encode().replace(b"ferry", b"fer\x00ry"))
+    assert main([str(f)]) == 0
+    assert "ferry timetable" in capsys.readouterr().out
