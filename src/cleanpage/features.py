@@ -27,6 +27,8 @@ PROSE_MIN_WORDS = 10
 #: ... or when it is this long whatever its last character: pasted paragraphs lose their final
 #: period where the page ended them with a link (the seed paste's "... Unitree Robotics").
 PROSE_LONG_WORDS = 25
+#: See Features.head_norm.
+HEAD_CHARS = 200
 
 
 class Features:
@@ -39,13 +41,17 @@ class Features:
         prose: ``terminal`` and at least PROSE_MIN_WORDS words, or at least PROSE_LONG_WORDS.
         norm: the text normalised for lexicon look-ups (:func:`cleanpage.lexicons.normalize`),
             computed on first use: most long blocks never need it.
+        head_norm: the normalised start of the block (see the property).
     """
 
-    __slots__ = ("words", "chars", "terminal", "prose", "_text", "_norm")
+    __slots__ = ("words", "chars", "terminal", "prose", "_text", "_norm", "_head", "_prefixes", "_likeness")
 
     def __init__(self, text: str):
         self._text = text
         self._norm: str | None = None
+        self._head: str | None = None
+        self._prefixes = None  # (Lexicons, {kind: phrase}), see Lexicons.prefixes
+        self._likeness: float | None = None
         self.words = count_words(text)
         self.chars = len(text)
         self.terminal = ends_terminal(text)
@@ -56,6 +62,18 @@ class Features:
         if self._norm is None:
             self._norm = normalize(self._text)
         return self._norm
+
+    @property
+    def head_norm(self) -> str:
+        """The first HEAD_CHARS characters normalised: where phrases matched anywhere in a block
+        (consent banners, disclosures, copyright notices) are looked for.  They open the block
+        or the block is short, and a long paragraph is then normalised only that far."""
+        if self._head is None:
+            if self._norm is not None or self.chars <= HEAD_CHARS:
+                self._head = self.norm
+            else:
+                self._head = normalize(self._text[:HEAD_CHARS])
+        return self._head
 
     def __repr__(self) -> str:
         return f"Features(words={self.words}, terminal={self.terminal}, prose={self.prose})"
@@ -88,6 +106,12 @@ def menu_likeness(text: str, f: Features) -> float:
     final punctuation).  Forced by the meal-plan, tour-dates and numbered-offers pages of
     ``../shared/bench/pasted``, whose articles are mostly short lines.
     """
+    if f._likeness is None:
+        f._likeness = _menu_likeness(text, f)
+    return f._likeness
+
+
+def _menu_likeness(text: str, f: Features) -> float:
     if _LIST_START.match(text) or (_DIGIT.search(text) and f.words >= 2) or text[:1].islower():
         return 0.25
     if text[-1] in ".:;,!?":

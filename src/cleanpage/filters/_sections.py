@@ -34,7 +34,7 @@ def is_timestamp(b: Block, lex: Lexicons) -> bool:
     if f.words > 8:
         return False
     norm = f.norm
-    if lex["time_ago"].prefix(norm) is not None:
+    if lex.prefix(f, "time_ago") is not None:
         return True
     tokens = norm.split()
     dates = lex["date_words"]

@@ -28,7 +28,7 @@ class Comments(Filter):
     summary = "comment stubs and counts ('No comments yet', '3 comments') and comment threads"
 
     def judge(self, doc, lex):
-        stubs, prefixes = lex["comment_stubs"], lex["comment_prefixes"]
+        stubs = lex["comment_stubs"]
         heads = []
         for b in kept_blocks(doc):
             f = b.features
@@ -39,7 +39,7 @@ class Comments(Filter):
                 reason = "comment_count" if "0" in f.norm.split() else "comment_stub"
                 yield Verdict(b.index, reason, b.text)
             elif not f.terminal:
-                hit = prefixes.prefix(f.norm)
+                hit = lex.prefix(f, "comment_prefixes")
                 if hit:
                     heads.append(b.index)
                     yield Verdict(b.index, "comment_heading", hit)

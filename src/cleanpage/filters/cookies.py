@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from ..document import Verdict
-from ..lexicons import normalize
 from . import Filter, kept_blocks
 
 
@@ -13,23 +12,23 @@ class Cookies(Filter):
     Options:
         max_words (int): longest block considered (default 80); consent banners are one or two
             sentences, so an article paragraph about cookies is not judged.
-        head_chars (int): the phrase must start within this many characters of the block
-            (default 240): banners open with it ("We use cookies to ..."), and a long block is
-            then normalised only that far.
+
+    The phrase is looked for in the block's first ``HEAD_CHARS`` characters
+    (:attr:`cleanpage.features.Features.head_norm`): banners open with it ("We use cookies to").
     """
 
     name = "cookies"
     reasons = ("cookie_banner",)
-    defaults = {"max_words": 80, "head_chars": 240}
+    defaults = {"max_words": 80}
     summary = "cookie and consent banners"
 
     def judge(self, doc, lex):
         phrases = lex["cookie_phrases"]
-        max_words, head = self.max_words, self.head_chars
+        max_words = self.max_words
         for b in kept_blocks(doc):
             f = b.features
             if f.words <= max_words:
-                hit = phrases.search(f.norm if f.chars <= head else normalize(b.text[:head]))
+                hit = phrases.search(f.head_norm)
                 if hit:
                     yield Verdict(b.index, "cookie_banner", hit)
 

@@ -32,6 +32,8 @@ def _credit_start(marker: str, text: str) -> bool:
     return re.match(pattern, text, re.I) is not None
 
 
+#: The credit regex allows an 80-character attribution after a marker of up to 40 characters.
+TAIL_CHARS = 130
 _BY = re.compile(r"\s(?:by|von|par|de|di|door)\s", re.I)
 
 
@@ -63,14 +65,17 @@ class Credits(Filter):
             if f.words > self.max_caption_words:
                 continue
             if f.words <= self.max_credit_words:
-                hit = markers.prefix(f.norm)
+                hit = lex.prefix(f, "credit_markers")
                 if f.norm in markers or b.text.startswith("©") or (hit and _credit_start(hit, b.text)):
                     yield Verdict(b.index, "photo_credit", hit or b.text)
                     continue
+            # A credit ends the block: look only at its last TAIL_CHARS characters, and run the
+            # regex only where a cheap probe finds a colon, "©" or a "by"-word there.
             t = b.text
-            # Cheap probes before the regex: a credit needs a colon, "©" or a "by"-word.
-            probe = ":" in t or "：" in t or "©" in t or _BY.search(t) is not None
-            m = tail.search(t) if probe else None
+            start = max(0, len(t) - TAIL_CHARS)
+            w = t[start:]
+            probe = ":" in w or "：" in w or "©" in w or _BY.search(w) is not None
+            m = tail.search(t, start) if probe else None
             if m:
                 yield Verdict(b.index, "caption_credit", m.group().strip(" ([|/–—-"))
 

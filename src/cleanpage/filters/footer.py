@@ -8,6 +8,7 @@ from ..lexicons import normalize
 from . import Filter, kept_blocks
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_SEP_CHARS = frozenset("|·•/–—")
 _SEP = re.compile(r"\s*(?:\||·|•|/|–|—)\s*")
 
 
@@ -41,10 +42,10 @@ class Footer(Filter):
                 continue
             text = b.text.lstrip()
             # "© Reuters" alone is a photo credit (credits filter); "© 2024 Ledger Media" is ours.
-            if (text.startswith("©") and _YEAR.search(text)) or copyright_.search(f.norm):
+            if (text.startswith("©") and _YEAR.search(text)) or copyright_.search(f.head_norm):
                 yield Verdict(b.index, "copyright", b.text[:80])
                 continue
-            if not any(c in text for c in "|·•/–—"):
+            if _SEP_CHARS.isdisjoint(text):
                 continue
             parts = [normalize(p) for p in _SEP.split(b.text) if p.strip()]
             if len(parts) >= 2 and sum(p in phrases for p in parts) >= 2:

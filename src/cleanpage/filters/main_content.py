@@ -130,7 +130,6 @@ class MainContent(Filter):
         (golden/en/news-inline-related-box, en/forum-post-bike, de/rezept-blog-zwetschgenkuchen),
         and the standfirst below the headline loses to it.
         """
-        bylines = lex["byline_prefixes"]
         found = None
         for i in range(a - 1, max(-1, a - 1 - self.headline_reach), -1):
             b = blocks[i]
@@ -141,7 +140,7 @@ class MainContent(Filter):
                 and not f.terminal
                 and (b.text[0].isalnum() or b.text[0] in "'\"‘“«„[【")
                 and b.kind != "list_item"
-                and bylines.prefix(f.norm) is None
+                and lex.prefix(f, "byline_prefixes") is None
                 and not is_timestamp(b, lex)
             ):
                 found = i

@@ -24,12 +24,11 @@ class Promo(Filter):
     summary = "promo widgets: 'Try our ...', newsletter, app and subscribe boxes"
 
     def judge(self, doc, lex):
-        phrases = lex["promo_phrases"]
         for b in kept_blocks(doc):
             f = b.features
             if f.words > self.max_words or (f.terminal and f.words >= self.max_sentence_words):
                 continue
-            hit = phrases.prefix(f.norm)
+            hit = lex.prefix(f, "promo_phrases")
             if hit:
                 yield Verdict(b.index, "promo_phrase", hit)
 

@@ -44,7 +44,6 @@ class Related(Filter):
 
     def judge(self, doc, lex):
         headings = lex["related_headings"]
-        prefixes = lex["related_prefixes"]
         heads = []
         for b in kept_blocks(doc):
             f = b.features
@@ -54,7 +53,7 @@ class Related(Filter):
                 heads.append(b.index)
                 yield Verdict(b.index, "related_heading", b.text)
                 continue
-            hit = prefixes.prefix(f.norm)
+            hit = lex.prefix(f, "related_prefixes")
             if not hit:
                 continue
             if _INLINE_SEP.match(b.text):
