@@ -73,3 +73,4 @@ def test_unknown_lang_and_kind():
 def test_extra_phrases():
     lx = Lexicons("en", extra={"ad_markers": ["Werbeblock Ende"]})
     assert lx["ad_markers"].whole("werbeblock ende")
+

@@ -27,8 +27,6 @@ PROSE_MIN_WORDS = 10
 #: ... or when it is this long whatever its last character: pasted paragraphs lose their final
 #: period where the page ended them with a link (the seed paste's "... Unitree Robotics").
 PROSE_LONG_WORDS = 25
-#: See Features.head_norm.
-HEAD_CHARS = 200
 
 
 class Features:
@@ -41,15 +39,13 @@ class Features:
         prose: ``terminal`` and at least PROSE_MIN_WORDS words, or at least PROSE_LONG_WORDS.
         norm: the text normalised for lexicon look-ups (:func:`cleanpage.lexicons.normalize`),
             computed on first use: most long blocks never need it.
-        head_norm: the normalised start of the block (see the property).
     """
 
-    __slots__ = ("words", "chars", "terminal", "prose", "_text", "_norm", "_head", "_prefixes", "_likeness")
+    __slots__ = ("words", "chars", "terminal", "prose", "_text", "_norm", "_prefixes", "_likeness")
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, norm: str | None = None):
         self._text = text
-        self._norm: str | None = None
-        self._head: str | None = None
+        self._norm = norm
         self._prefixes = None  # (Lexicons, {kind: phrase}), see Lexicons.prefixes
         self._likeness: float | None = None
         self.words = count_words(text)
@@ -63,30 +59,19 @@ class Features:
             self._norm = normalize(self._text)
         return self._norm
 
-    @property
-    def head_norm(self) -> str:
-        """The first HEAD_CHARS characters normalised: where phrases matched anywhere in a block
-        (consent banners, disclosures, copyright notices) are looked for.  They open the block
-        or the block is short, and a long paragraph is then normalised only that far."""
-        if self._head is None:
-            if self._norm is not None or self.chars <= HEAD_CHARS:
-                self._head = self.norm
-            else:
-                self._head = normalize(self._text[:HEAD_CHARS])
-        return self._head
-
     def __repr__(self) -> str:
         return f"Features(words={self.words}, terminal={self.terminal}, prose={self.prose})"
 
 
 def count_words(text: str) -> int:
-    # Whitespace tokens: the same as \w+ runs but for stray punctuation tokens ("|", "-"),
-    # and five times faster to count, which matters on every line of a 20 MB paste.
+    # Whitespace tokens: the same as \w+ runs but for stray punctuation tokens ("|", "-"), and
+    # far faster to count, which matters on every line of a 20 MB paste.  Block text has its
+    # whitespace collapsed to single spaces by the parser, so counting spaces is enough.
     if text.isascii():
-        return len(text.split())
+        return text.count(" ") + 1 if text else 0
     cjk = len(_CJK.findall(text))
     if not cjk:
-        return len(text.split())
+        return text.count(" ") + 1
     # The spaced words outside CJK runs, plus the CJK characters at two a word.
     return len(_CJK.sub(" ", text).split()) + (cjk + 1) // 2
 

@@ -32,7 +32,7 @@ class AdMarkers(Filter):
             if f.words <= self.max_words and f.norm in ads:
                 yield Verdict(b.index, "ad_label", b.text)
             elif f.words <= self.max_disclosure_words:
-                hit = disclosures.search(f.head_norm)
+                hit = disclosures.search(f.norm)
                 if hit:
                     yield Verdict(b.index, "ad_disclosure", hit)
 

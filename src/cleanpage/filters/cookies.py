@@ -12,9 +12,6 @@ class Cookies(Filter):
     Options:
         max_words (int): longest block considered (default 80); consent banners are one or two
             sentences, so an article paragraph about cookies is not judged.
-
-    The phrase is looked for in the block's first ``HEAD_CHARS`` characters
-    (:attr:`cleanpage.features.Features.head_norm`): banners open with it ("We use cookies to").
     """
 
     name = "cookies"
@@ -28,7 +25,7 @@ class Cookies(Filter):
         for b in kept_blocks(doc):
             f = b.features
             if f.words <= max_words:
-                hit = phrases.search(f.head_norm)
+                hit = phrases.search(f.norm)
                 if hit:
                     yield Verdict(b.index, "cookie_banner", hit)
 

@@ -42,7 +42,7 @@ class Footer(Filter):
                 continue
             text = b.text.lstrip()
             # "© Reuters" alone is a photo credit (credits filter); "© 2024 Ledger Media" is ours.
-            if (text.startswith("©") and _YEAR.search(text)) or copyright_.search(f.head_norm):
+            if (text.startswith("©") and _YEAR.search(text)) or copyright_.search(f.norm):
                 yield Verdict(b.index, "copyright", b.text[:80])
                 continue
             if _SEP_CHARS.isdisjoint(text):

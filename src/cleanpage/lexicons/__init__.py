@@ -65,10 +65,12 @@ _DIGIT = re.compile(r"\d")
 # Scripts written without spaces between words: kana, CJK ideographs (not Hangul, which is spaced).
 _UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _UNSPACED_RE = re.compile("[%s]" % _UNSPACED)
-# ASCII upper case -> lower, punctuation and symbols -> space: one bytes.translate table for the
-# fast path of ASCII text (a C loop, ten times faster than str.translate or a regex).
+# ASCII upper case -> lower, all but word characters -> space: one bytes.translate table for
+# the fast path of ASCII text (a C loop, ten times faster than str.translate or a regex).
 _ASCII_TABLE = bytes(
-    (c + 32) if 65 <= c <= 90 else 32 if chr(c) in "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~" else c
+    (c + 32) if 65 <= c <= 90  # upper -> lower
+    else c if c == 10 or chr(c).isalnum() or c == 95  # letters, digits, "_", and the line feed
+    else 32  # punctuation, symbols, control characters -> space
     for c in range(256)
 )
 
@@ -109,35 +111,37 @@ def _read(lang: str, kind: str) -> tuple[str, ...]:
     return tuple(line for line in lines if line.strip())
 
 
-class Lexicon:
+class Lexicon(frozenset):
     """The phrases of one kind for a set of languages, ready for fast look-ups.
 
-    Look-ups take text already passed through :func:`normalize` (``Block.features.norm``) and
-    return the matched phrase (the evidence) or ``None``.  Whole and prefix look-ups are set
-    probes over the first words (no regex per phrase); ``search`` uses one combined regex.
+    A frozenset of normalised phrases (so ``norm in lexicon`` is a C-level probe, made on every
+    short block), with look-ups that take text already passed through :func:`normalize`
+    (``Block.features.norm``) and return the matched phrase (the evidence) or ``None``.
     """
 
-    def __init__(self, kind: str, phrases: Iterable[str]):
+    def __new__(cls, kind: str, phrases: Iterable[str]):
+        self = super().__new__(cls, phrases)
         self.kind = kind
-        self.phrases = frozenset(phrases)
-        self.max_words = max((p.count(" ") + 1 for p in self.phrases), default=0)
-        self._first: dict[str, list[list[str]]] | None = None
-        self._unspaced: list[str] = []
-        self._first_set: frozenset[str] = frozenset()
+        self.max_words = max((p.count(" ") + 1 for p in self), default=0)
+        self._first = None
+        self._unspaced = []
+        self._first_set = frozenset()
+        return self
 
-    def __contains__(self, norm: str) -> bool:
-        return norm in self.phrases
+    @property
+    def phrases(self) -> frozenset[str]:
+        return frozenset(self)
 
     def whole(self, norm: str) -> str | None:
         """The phrase equal to the whole normalised block, or None."""
-        return norm if norm in self.phrases else None
+        return norm if norm in self else None
 
     def prefix(self, norm: str) -> str | None:
         """The longest phrase the normalised block starts with (at a word boundary), or None."""
         words = norm.split(" ", self.max_words)
         for n in range(min(self.max_words, len(words)), 0, -1):
             cand = " ".join(words[:n])
-            if cand in self.phrases:
+            if cand in self:
                 return cand
         return None
 
@@ -174,7 +178,7 @@ class Lexicon:
     def _index(self) -> None:
         first: dict[str, list[list[str]]] = {}
         unspaced = []
-        for p in self.phrases:
+        for p in self:
             if _UNSPACED_RE.search(p):
                 unspaced.append(p)
             else:
@@ -225,7 +229,7 @@ class Lexicons:
         self._kinds_of: dict[str, tuple[str, ...]] = {}
         self._stems: set[str] = set()
         for kind, lx in self._by_kind.items():
-            for ph in lx.phrases:
+            for ph in lx:
                 self._kinds_of[ph] = self._kinds_of.get(ph, ()) + (kind,)
                 words = ph.split(" ")
                 for n in range(1, len(words) + 1):

@@ -18,6 +18,7 @@ from ..document import Block, Document, Span
 # split()); zero-width spaces/joiners, bidi marks and the BOM are invisible and split words.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2060\ufeff]")
 _BULLET_CHARS = frozenset("•·◦▪▫‣⁃●○■□►▶✓✔-*–")
+_new_tuple = tuple.__new__
 _BULLET = re.compile(r"^(?:[•·◦▪▫‣⁃●○■□►▶✓✔]\s*|[-*–]\s+)")
 
 
@@ -37,15 +38,19 @@ def parse_text(text: str) -> Document:
         pos += len(raw)
         line = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
         end = start + len(line)
-        if not line.isprintable():
+        if not line.isprintable():  # tabs, NUL, zero-width spaces...
             line = _CONTROL.sub("", line)
-        line = " ".join(line.split())
+            line = " ".join(line.split())
+        elif "  " in line or not line.isascii():  # runs of spaces, no-break and other spaces
+            line = " ".join(line.split())
+        else:
+            line = line.strip()
         if not line:
             blank = True
             continue
         kind = "list_item" if line[0] in _BULLET_CHARS and _BULLET.match(line) else "line"
-        blocks.append(
-            Block(len(blocks), line, kind, Span(start, end, line_no, line_no), blank_before=blank)
-        )
+        # tuple.__new__ skips the NamedTuple's Python-level constructor: a line costs less.
+        span = _new_tuple(Span, (start, end, line_no, line_no))
+        blocks.append(Block(len(blocks), line, kind, span, blank))
         blank = False
     return Document(blocks=blocks, origin="text")
