@@ -41,17 +41,27 @@ class Features:
             computed on first use: most long blocks never need it.
     """
 
-    __slots__ = ("words", "chars", "terminal", "prose", "_text", "_norm", "_prefixes", "_likeness")
+    __slots__ = ("words", "chars", "terminal", "prose", "_text", "_norm", "_prefixes", "_anywhere", "_likeness")
 
     def __init__(self, text: str, norm: str | None = None):
         self._text = text
         self._norm = norm
         self._prefixes = None  # (Lexicons, {kind: phrase}), see Lexicons.prefixes
+        self._anywhere = None  # (Lexicons, {kind: phrase}), see Lexicons.anywhere
         self._likeness: float | None = None
-        self.words = count_words(text)
+        # count_words and ends_terminal, inlined: this runs once for every line of a page.
+        if text.isascii():
+            words = text.count(" ") + 1 if text else 0
+        else:
+            words = count_words(text)
+        last = text[-1:]
+        if last in _CLOSERS:
+            last = text.rstrip(_CLOSERS)[-1:]
+        terminal = last in _TERMINAL_CHARS
+        self.words = words
         self.chars = len(text)
-        self.terminal = ends_terminal(text)
-        self.prose = (self.words >= PROSE_MIN_WORDS and self.terminal) or self.words >= PROSE_LONG_WORDS
+        self.terminal = terminal
+        self.prose = (words >= PROSE_MIN_WORDS and terminal) or words >= PROSE_LONG_WORDS
 
     @property
     def norm(self) -> str:

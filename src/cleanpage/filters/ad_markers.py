@@ -26,13 +26,13 @@ class AdMarkers(Filter):
     summary = "ad labels such as 'Advertisement', 'Sponsored', 'Anzeige', and affiliate disclosures"
 
     def judge(self, doc, lex):
-        ads, disclosures = lex["ad_markers"], lex["ad_disclosures"]
+        ads = lex["ad_markers"]
         for b in kept_blocks(doc):
             f = b.features
             if f.words <= self.max_words and f.norm in ads:
                 yield Verdict(b.index, "ad_label", b.text)
             elif f.words <= self.max_disclosure_words:
-                hit = disclosures.search(f.norm)
+                hit = lex.anywhere(f).get("ad_disclosures")
                 if hit:
                     yield Verdict(b.index, "ad_disclosure", hit)
 

@@ -20,12 +20,11 @@ class Cookies(Filter):
     summary = "cookie and consent banners"
 
     def judge(self, doc, lex):
-        phrases = lex["cookie_phrases"]
         max_words = self.max_words
         for b in kept_blocks(doc):
             f = b.features
             if f.words <= max_words:
-                hit = phrases.search(f.norm)
+                hit = lex.anywhere(f).get("cookie_phrases")
                 if hit:
                     yield Verdict(b.index, "cookie_banner", hit)
 

@@ -10,7 +10,7 @@ from . import Filter, kept_blocks
 
 #: Words that name the maker after a credit marker ("Photo by", "Foto von", "Photo par").
 BY_WORDS = ("by", "von", "par", "de", "di", "door")
-_BY_PROBES = tuple(f" {w} " for w in BY_WORDS)
+_BY_RE = re.compile(r" (?:%s) " % "|".join(BY_WORDS), re.I)
 #: Longest attribution after the marker, in characters ("Photo: Jane Doe/Wire Agency").
 MAX_ATTRIBUTION = 80
 #: A credit ends the block: only this many last characters are searched for one.
@@ -30,11 +30,8 @@ def credit_tail(text: str, markers: Lexicon) -> str | None:
         i = window.rfind(sep)
         if i > 0:
             cuts.append((i, i + 1))
-    low = window.lower()
-    for probe in _BY_PROBES:
-        i = low.rfind(probe)
-        if i > 0:
-            cuts.append((i, i + len(probe)))
+    for m in _BY_RE.finditer(window):
+        cuts.append((m.start(), m.end()))
     for i, j in sorted(cuts, reverse=True):
         attribution = window[j:].strip(" )]")
         if not attribution or len(attribution) > MAX_ATTRIBUTION:

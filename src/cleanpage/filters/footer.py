@@ -31,7 +31,6 @@ class Footer(Filter):
 
     def judge(self, doc, lex):
         phrases = lex["footer_phrases"]
-        copyright_ = lex["copyright_phrases"]
 
         for b in kept_blocks(doc):
             f = b.features
@@ -42,7 +41,7 @@ class Footer(Filter):
                 continue
             text = b.text.lstrip()
             # "© Reuters" alone is a photo credit (credits filter); "© 2024 Ledger Media" is ours.
-            if (text.startswith("©") and _YEAR.search(text)) or copyright_.search(f.norm):
+            if (text.startswith("©") and _YEAR.search(text)) or lex.anywhere(f).get("copyright_phrases"):
                 yield Verdict(b.index, "copyright", b.text[:80])
                 continue
             if _SEP_CHARS.isdisjoint(text):

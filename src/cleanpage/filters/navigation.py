@@ -70,20 +70,25 @@ class Navigation(Filter):
         if self.min_run is None:
             return
         run: list[int] = []
-        for b in doc.blocks + [None]:
-            if b is not None and (b.index in removed or not b.kept):
+        max_words, min_run = self.max_item_words, self.min_run
+        for b in doc.blocks:
+            if b.removal is not None or b.index in removed:
                 continue  # already boilerplate: the run goes on across it
-            if b is not None and self._menu_item(b):
+            f = b.features
+            if f.words <= max_words and menu_likeness(b.text, f) == 1.0:
                 run.append(b.index)
                 continue
-            if len(run) >= self.min_run:
-                for i in run:
-                    yield Verdict(i, "menu_run", f"run of {len(run)} short lines")
+            if len(run) >= min_run:
+                yield from self._run(run)
             run = []
+        if len(run) >= min_run:
+            yield from self._run(run)
 
-    def _menu_item(self, b) -> bool:
-        f = b.features
-        return 0 < f.words <= self.max_item_words and menu_likeness(b.text, f) == 1.0
+    @staticmethod
+    def _run(run: list[int]):
+        evidence = f"run of {len(run)} short lines"
+        for i in run:
+            yield Verdict(i, "menu_run", evidence)
 
 
 FILTER = Navigation

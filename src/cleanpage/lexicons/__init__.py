@@ -57,6 +57,9 @@ KINDS = (
 
 # Numbers, with thousands separators, decimals and k/m suffixes ("1.2k shares"), become "0" so
 # one lexicon line covers every count.
+#: Kinds whose phrases are matched anywhere in a block (see Lexicons.anywhere).
+ANYWHERE_KINDS = ("cookie_phrases", "copyright_phrases", "ad_disclosures")
+
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:[km]\b)?")
 _WORD_RUN = re.compile(r"\w+")
 
@@ -65,6 +68,9 @@ _DIGIT = re.compile(r"\d")
 # Scripts written without spaces between words: kana, CJK ideographs (not Hangul, which is spaced).
 _UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _UNSPACED_RE = re.compile("[%s]" % _UNSPACED)
+# No character below this one is in an unspaced script: max(text) < it rules them all out fast
+# (English text with curly quotes is not ASCII, but has nothing to look for there).
+_FIRST_UNSPACED = "\u3040"
 # ASCII upper case -> lower, all but word characters -> space: one bytes.translate table for
 # the fast path of ASCII text (a C loop, ten times faster than str.translate or a regex).
 _ASCII_TABLE = bytes(
@@ -169,7 +175,7 @@ class Lexicon(frozenset):
         return self._search_unspaced(norm)
 
     def _search_unspaced(self, norm: str) -> str | None:
-        if self._unspaced and not norm.isascii():
+        if self._unspaced and not norm.isascii() and max(norm) >= _FIRST_UNSPACED:
             for p in self._unspaced:
                 if p in norm:
                     return p
@@ -223,6 +229,9 @@ class Lexicons:
             )
             for kind in KINDS
         }
+        self._any_first: dict[str, list[tuple[list[str], str]]] | None = None
+        self._any_first_set: frozenset[str] = frozenset()
+        self._any_unspaced: list[tuple[str, str]] = []
         # One index over every kind, for the prefix look-ups the filters make on every short
         # block: phrase -> kinds, and every word-prefix of a phrase, so a walk along a block's
         # first words stops at the first word no phrase continues with.
@@ -262,6 +271,47 @@ class Lexicons:
                 found[kind] = cand  # later (longer) candidates overwrite shorter ones
         f._prefixes = (self, found)
         return found
+
+    def anywhere(self, f) -> dict[str, str]:
+        """``{kind: first phrase of that kind found anywhere in the block}`` for the kinds
+        matched anywhere (ANYWHERE_KINDS), in one pass over the block's words for all of them;
+        cached on the block's Features."""
+        cached = f._anywhere
+        if cached is not None and cached[0] is self:
+            return cached[1]
+        if self._any_first is None:
+            self._index_anywhere()
+        found: dict[str, str] = {}
+        norm = f.norm
+        words = norm.split()
+        first = self._any_first
+        if not self._any_first_set.isdisjoint(words):
+            for i, w in enumerate(words):
+                for rest, kind in first.get(w, ()):
+                    if kind not in found and words[i + 1 : i + 1 + len(rest)] == rest:
+                        found[kind] = " ".join((w, *rest))
+        if self._any_unspaced and not norm.isascii() and max(norm) >= _FIRST_UNSPACED:
+            for ph, kind in self._any_unspaced:
+                if kind not in found and ph in norm:
+                    found[kind] = ph
+        f._anywhere = (self, found)
+        return found
+
+    def _index_anywhere(self) -> None:
+        first: dict[str, list[tuple[list[str], str]]] = {}
+        unspaced = []
+        for kind in ANYWHERE_KINDS:
+            for ph in self._by_kind[kind]:
+                if _UNSPACED_RE.search(ph):
+                    unspaced.append((ph, kind))
+                else:
+                    w = ph.split(" ")
+                    first.setdefault(w[0], []).append((w[1:], kind))
+        for entries in first.values():
+            entries.sort(key=lambda e: len(e[0]), reverse=True)  # the longest phrase wins
+        self._any_first = first
+        self._any_first_set = frozenset(first)
+        self._any_unspaced = sorted(unspaced, key=lambda e: len(e[0]), reverse=True)
 
     def prefix(self, f, kind: str) -> str | None:
         """The longest ``kind`` phrase the block (its Features ``f``) starts with, or None."""
