@@ -11,7 +11,7 @@ from . import Filter, kept_blocks
 _CRUMB_SEP = re.compile(r"\s*(?:›|»|>|→|/|\||·|•|::)\s*")
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")  # dates such as 11/20/2019 are not breadcrumbs
-_HAS_SEP = re.compile(r"[›»>→/|·•]|::")
+_CRUMB_CHARS = frozenset("›»>→/|·•")
 
 
 class Navigation(Filter):
@@ -51,7 +51,8 @@ class Navigation(Filter):
                 removed.add(b.index)
                 yield Verdict(b.index, reason, b.text)
                 continue
-            if f.terminal or not _HAS_SEP.search(b.text) or "://" in b.text or "www." in b.text:
+            t = b.text
+            if f.terminal or (_CRUMB_CHARS.isdisjoint(t) and "::" not in t) or "://" in t or "www." in t:
                 continue
             parts = [p for p in _CRUMB_SEP.split(b.text) if p]
             if (

@@ -129,9 +129,7 @@ class Lexicon(frozenset):
         self = super().__new__(cls, phrases)
         self.kind = kind
         self.max_words = max((p.count(" ") + 1 for p in self), default=0)
-        self._first = None
-        self._unspaced = []
-        self._first_set = frozenset()
+        self._index = None
         return self
 
     @property
@@ -152,49 +150,58 @@ class Lexicon(frozenset):
         return None
 
     def search(self, norm: str) -> str | None:
-        """The first phrase found anywhere in the normalised block, as whole words, or None.
+        """The longest phrase found anywhere in the normalised block, as whole words, or None
+        (see :class:`PhraseIndex`)."""
+        if self._index is None:
+            self._index = PhraseIndex((p, self.kind) for p in self)
+        return self._index.find(norm).get(self.kind)
 
-        Word by word: each word is looked up among the phrases' first words and the rest of a
-        candidate compared word for word, so a block costs one dict probe a word whatever the
-        number of phrases (one regex over all phrases cost 15-20 µs a paragraph).  Phrases in
-        scripts written without spaces (Chinese, Japanese) are found as substrings, since their
-        word boundaries are not marked.
-        """
-        if self._first is None:
-            self._index()
-        first = self._first
+
+class PhraseIndex:
+    """Finds phrases anywhere in a normalised text, for several kinds in one pass.
+
+    Each phrase is indexed under its longest word (its *anchor*: "cookies" in "we use cookies",
+    "reserved" in "all rights reserved"), so a text costs one C-level set test when it holds no
+    anchor, which is most paragraphs; indexing by first words sent every paragraph with "we",
+    "by" or "this" down the slow path.  Phrases in scripts written without spaces (Chinese,
+    Japanese) are found as substrings, as their word boundaries are not marked.
+
+    Args:
+        entries: ``(phrase, kind)`` pairs of normalised phrases.
+    """
+
+    def __init__(self, entries):
+        self._by_anchor: dict[str, list[tuple[list[str], int, str, str]]] = {}
+        self._unspaced: list[tuple[str, str]] = []
+        for phrase, kind in entries:
+            if _UNSPACED_RE.search(phrase):
+                self._unspaced.append((phrase, kind))
+                continue
+            words = phrase.split(" ")
+            at = max(range(len(words)), key=lambda i: len(words[i]))
+            self._by_anchor.setdefault(words[at], []).append((words, at, kind, phrase))
+        for entries_ in self._by_anchor.values():
+            entries_.sort(key=lambda e: len(e[0]), reverse=True)  # the longest phrase wins
+        self._anchors = frozenset(self._by_anchor)
+        self._unspaced.sort(key=lambda e: len(e[0]), reverse=True)
+
+    def find(self, norm: str) -> dict[str, str]:
+        """``{kind: phrase}`` for each kind with a phrase in ``norm`` (the longest at the first
+        place one is found)."""
+        found: dict[str, str] = {}
         words = norm.split()
-        if self._first_set.isdisjoint(words):  # one C-level pass; most blocks stop here
-            return self._search_unspaced(norm)
-        for i, w in enumerate(words):
-            rests = first.get(w)
-            if rests is not None:
-                for rest in rests:
-                    if not rest or words[i + 1 : i + 1 + len(rest)] == rest:
-                        return " ".join((w, *rest))
-        return self._search_unspaced(norm)
-
-    def _search_unspaced(self, norm: str) -> str | None:
+        if not self._anchors.isdisjoint(words):
+            by_anchor = self._by_anchor
+            for i, w in enumerate(words):
+                for pw, at, kind, phrase in by_anchor.get(w, ()):
+                    start = i - at
+                    if kind not in found and start >= 0 and words[start : start + len(pw)] == pw:
+                        found[kind] = phrase
         if self._unspaced and not norm.isascii() and max(norm) >= _FIRST_UNSPACED:
-            for p in self._unspaced:
-                if p in norm:
-                    return p
-        return None
-
-    def _index(self) -> None:
-        first: dict[str, list[list[str]]] = {}
-        unspaced = []
-        for p in self:
-            if _UNSPACED_RE.search(p):
-                unspaced.append(p)
-            else:
-                w = p.split(" ")
-                first.setdefault(w[0], []).append(w[1:])
-        for rests in first.values():
-            rests.sort(key=len, reverse=True)  # the longest phrase wins
-        self._first = first
-        self._first_set = frozenset(first)
-        self._unspaced = sorted(unspaced, key=len, reverse=True)
+            for phrase, kind in self._unspaced:
+                if kind not in found and phrase in norm:
+                    found[kind] = phrase
+        return found
 
 
 class Lexicons:
@@ -229,9 +236,7 @@ class Lexicons:
             )
             for kind in KINDS
         }
-        self._any_first: dict[str, list[tuple[list[str], str]]] | None = None
-        self._any_first_set: frozenset[str] = frozenset()
-        self._any_unspaced: list[tuple[str, str]] = []
+        self._anywhere_index: PhraseIndex | None = None
         # One index over every kind, for the prefix look-ups the filters make on every short
         # block: phrase -> kinds, and every word-prefix of a phrase, so a walk along a block's
         # first words stops at the first word no phrase continues with.
@@ -273,45 +278,18 @@ class Lexicons:
         return found
 
     def anywhere(self, f) -> dict[str, str]:
-        """``{kind: first phrase of that kind found anywhere in the block}`` for the kinds
-        matched anywhere (ANYWHERE_KINDS), in one pass over the block's words for all of them;
-        cached on the block's Features."""
+        """``{kind: phrase}`` for the kinds matched anywhere in a block (ANYWHERE_KINDS), found
+        in one pass for all of them (:class:`PhraseIndex`) and cached on the block's Features."""
         cached = f._anywhere
         if cached is not None and cached[0] is self:
             return cached[1]
-        if self._any_first is None:
-            self._index_anywhere()
-        found: dict[str, str] = {}
-        norm = f.norm
-        words = norm.split()
-        first = self._any_first
-        if not self._any_first_set.isdisjoint(words):
-            for i, w in enumerate(words):
-                for rest, kind in first.get(w, ()):
-                    if kind not in found and words[i + 1 : i + 1 + len(rest)] == rest:
-                        found[kind] = " ".join((w, *rest))
-        if self._any_unspaced and not norm.isascii() and max(norm) >= _FIRST_UNSPACED:
-            for ph, kind in self._any_unspaced:
-                if kind not in found and ph in norm:
-                    found[kind] = ph
+        if self._anywhere_index is None:
+            self._anywhere_index = PhraseIndex(
+                (p, kind) for kind in ANYWHERE_KINDS for p in self._by_kind[kind]
+            )
+        found = self._anywhere_index.find(f.norm)
         f._anywhere = (self, found)
         return found
-
-    def _index_anywhere(self) -> None:
-        first: dict[str, list[tuple[list[str], str]]] = {}
-        unspaced = []
-        for kind in ANYWHERE_KINDS:
-            for ph in self._by_kind[kind]:
-                if _UNSPACED_RE.search(ph):
-                    unspaced.append((ph, kind))
-                else:
-                    w = ph.split(" ")
-                    first.setdefault(w[0], []).append((w[1:], kind))
-        for entries in first.values():
-            entries.sort(key=lambda e: len(e[0]), reverse=True)  # the longest phrase wins
-        self._any_first = first
-        self._any_first_set = frozenset(first)
-        self._any_unspaced = sorted(unspaced, key=lambda e: len(e[0]), reverse=True)
 
     def prefix(self, f, kind: str) -> str | None:
         """The longest ``kind`` phrase the block (its Features ``f``) starts with, or None."""
