@@ -104,10 +104,15 @@ def test_unreadable_input_exit_1(tmp_path):
     assert r.stdout.decode() == KEPT  # the other file is still cleaned
 
 
-def test_html_refused_clearly():
-    r = run("--from", "html", input=b"<p>hi</p>")
-    assert r.returncode == 2
-    assert "not supported yet" in r.stderr.decode()
+def test_html_from_stdin():
+    page = (
+        "<html><head><title>Night buses</title></head><body><nav><a href='/'>Home</a></nav>"
+        "<article><p>The city council voted on Tuesday to extend the night bus network to the "
+        "eastern districts, after two years of complaints.</p></article></body></html>"
+    )
+    r = run("--from", "html", input=page.encode())
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.decode().startswith("The city council voted")
 
 
 def test_broken_pipe_is_quiet(tmp_path):

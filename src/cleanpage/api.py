@@ -1,11 +1,13 @@
 """The Python API: ``clean`` and ``clean_and_explain``."""
 from __future__ import annotations
 
+import os
 from typing import NamedTuple
 
 from .decode import decode
 from .document import Document
 from .lexicons import shipped
+from .parsers.html import looks_like_html, parse_html
 from .parsers.text import parse_text
 from .pipeline import Pipeline
 from .presets import DEFAULT_PRESET
@@ -27,6 +29,39 @@ class Result(NamedTuple):
     stats: dict[tuple[str, str], int]
 
 
+def _parse(data, input_format: str) -> Document:
+    """The Document for ``data``: HTML when asked, or when ``auto`` sniffs it (an lxml element,
+    a BeautifulSoup object, or text that :func:`looks_like_html`); else pasted text."""
+    if isinstance(data, (os.PathLike,)) or hasattr(data, "read"):
+        data = read_source(data)
+    if isinstance(data, (str, bytes, bytearray, memoryview)):
+        if input_format == "text":
+            return parse_text(decode(data))
+        if input_format == "html":
+            return parse_html(data)
+        head = data[:5000]
+        if not isinstance(head, str):
+            head = bytes(head).decode("utf-8", "replace")
+        if looks_like_html(head.lstrip("\ufeff")):
+            return parse_html(data)
+        return parse_text(decode(data))
+    if input_format == "text":
+        raise TypeError(f"text input must be str or bytes, not {type(data).__name__}")
+    return parse_html(data)  # an lxml element or tree, a BeautifulSoup object, or a TypeError
+
+
+def read_source(data) -> bytes | str:
+    """The content of a path (``os.PathLike``) or a file object.
+
+    Raises:
+        OSError: the file cannot be read.
+    """
+    if isinstance(data, os.PathLike):
+        with open(data, "rb") as fh:
+            return fh.read()
+    return data.read()
+
+
 def _pipeline(preset: str, pipeline: Pipeline | None) -> Pipeline:
     return pipeline if pipeline is not None else Pipeline.preset(preset)
 
@@ -42,9 +77,12 @@ def clean_and_explain(
     """Clean ``data`` and return the text with the Document that explains it.
 
     Args:
-        data: the page as ``str``, or ``bytes`` (decoded by BOM, UTF-8, then a charset detector).
-        input_format: ``"auto"``, ``"text"`` or ``"html"``.  Until the HTML parser lands,
-            ``"auto"`` treats every input as pasted text and ``"html"`` is refused.
+        data: the page: ``str``; ``bytes`` (decoded by BOM, the page's declared charset for
+            HTML, UTF-8, then a charset detector); a path or file object; for HTML also an lxml
+            element or tree or a BeautifulSoup object.
+        input_format: ``"auto"`` (HTML when the input looks like HTML, see
+            :func:`cleanpage.parsers.html.looks_like_html`, else pasted text), ``"text"`` or
+            ``"html"``.
         preset: ``"balanced"`` (default), ``"precision"`` or ``"recall"``; ignored when
             ``pipeline`` is given.
         lang: language code of the lexicons to use with English (``"de"``); ``None`` uses all.
@@ -56,17 +94,14 @@ def clean_and_explain(
     Raises:
         cleanpage.InputError: bytes that no encoding decodes, or binary data.
         ValueError: unknown ``input_format``, ``preset`` or ``lang`` (message lists known ones).
-        TypeError: ``data`` is neither str nor bytes.
+        TypeError: ``data`` is of no accepted type.
+        OSError: a path or file that cannot be read.
     """
     if input_format not in INPUT_FORMATS:
         raise ValueError(f"unknown input_format {input_format!r}; known: {', '.join(INPUT_FORMATS)}")
-    if input_format == "html":
-        raise ValueError("input_format='html' is not supported yet; use 'text' or 'auto'")
-    if not isinstance(data, (str, bytes, bytearray, memoryview)):
-        raise TypeError(f"data must be str or bytes, not {type(data).__name__}")
     pipe = _pipeline(preset, pipeline)
     lex = shipped(lang)
-    doc = parse_text(decode(data))
+    doc = _parse(data, input_format)
     doc.lang = lang
     pipe.run(doc, lex)
     from .renderers import render_text

@@ -6,7 +6,7 @@ boilerplate, so every renderer can say what was kept and why the rest went.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator, NamedTuple
+from typing import Any, Iterator, NamedTuple
 
 from .features import Features
 
@@ -63,6 +63,8 @@ class Block:
         repairs: names of the repair steps that changed this block's text (e.g.
             ``("join_link_breaks",)``); empty when the text is verbatim input.
         removal: ``None`` while the block is kept, else the :class:`Removal` that removed it.
+        dom: for HTML, a :class:`cleanpage.parsers.html.Dom` (tag, path, class/id tokens,
+            landmarks, hidden flag, link characters); ``None`` for pasted text.
     """
 
     index: int
@@ -72,6 +74,7 @@ class Block:
     blank_before: bool = False
     repairs: tuple[str, ...] = ()
     removal: Removal | None = None
+    dom: Any = None
     features: "Features" = field(init=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -50,9 +50,9 @@ class Features:
         self._anywhere = None  # (Lexicons, {kind: phrase}), see Lexicons.anywhere
         self._likeness: float | None = None
         # count_words and ends_terminal, inlined: this runs once for every line of a page.
-        if text.isascii():
+        if text.isascii() and "  " not in text and "\n" not in text:
             words = text.count(" ") + 1 if text else 0
-        else:
+        else:  # non-ASCII, or a <pre> block with its own spacing
             words = count_words(text)
         last = text[-1:]
         if last in _CLOSERS:
@@ -75,13 +75,11 @@ class Features:
 
 def count_words(text: str) -> int:
     # Whitespace tokens: the same as \w+ runs but for stray punctuation tokens ("|", "-"), and
-    # far faster to count, which matters on every line of a 20 MB paste.  Block text has its
-    # whitespace collapsed to single spaces by the parser, so counting spaces is enough.
-    if text.isascii():
-        return text.count(" ") + 1 if text else 0
+    # far faster to count, which matters on every line of a 20 MB paste (Features.__init__
+    # counts spaces directly where the parser has collapsed them).
+    if text.isascii() or not _CJK.search(text):
+        return len(text.split())
     cjk = len(_CJK.findall(text))
-    if not cjk:
-        return text.count(" ") + 1
     # The spaced words outside CJK runs, plus the CJK characters at two a word.
     return len(_CJK.sub(" ", text).split()) + (cjk + 1) // 2
 

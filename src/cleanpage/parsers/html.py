@@ -1,0 +1,403 @@
+"""Parser for HTML: lxml does the parsing; this module walks the tree into blocks in reading order.
+
+Input: ``str``, ``bytes``, a path (``os.PathLike``), a binary or text file object, an lxml element
+or tree, or a BeautifulSoup object.  Bytes are decoded here (BOM, then the page's own ``<meta
+charset>`` / ``http-equiv`` / XML declaration, then strict UTF-8, then BeautifulSoup's
+``UnicodeDammit``), so lxml only ever sees text.  The parser never touches the network and never
+expands entities beyond HTML's own (lxml's HTML parser has no DTD loading); comments and processing
+instructions are dropped at parse time.
+
+Segmentation: block-level elements (``p``, ``h1``-``h6``, ``li``, ``blockquote``, ``pre``, table
+rows, ``figcaption``...) and container elements (``div``, ``section``...) end the current block;
+inline elements (``a``, ``span``, ``em``...) add their text to it; ``br`` ends a block too (sites
+write paragraphs as ``text<br><br>text``).  ``script``, ``style``, ``template``, ``noscript``,
+``svg`` and similar never become blocks.  The walk uses ``lxml.etree.iterwalk``, not recursion, so
+a page nested 10,000 deep parses like any other.
+"""
+from __future__ import annotations
+
+import os
+import re
+import warnings
+from dataclasses import dataclass, field
+
+import lxml.etree as etree
+import lxml.html
+from bs4 import UnicodeDammit
+
+from ..decode import InputError, _BOMS
+from ..document import Block, Document
+
+#: Elements whose subtree is never content.
+SKIP = frozenset(
+    "script style template noscript svg math iframe object embed canvas head title select option "
+    "button input textarea link meta audio video source track map area datalist dialog".split()
+)
+#: Elements that make a block of their own text.
+BLOCK_KINDS = {
+    "p": "paragraph",
+    "h1": "heading", "h2": "heading", "h3": "heading",
+    "h4": "heading", "h5": "heading", "h6": "heading",
+    "li": "list_item", "dt": "list_item", "dd": "list_item",
+    "blockquote": "quote",
+    "pre": "pre",
+    "tr": "table_row",
+    "figcaption": "caption", "caption": "caption",
+    "address": "paragraph", "summary": "paragraph", "legend": "paragraph",
+}
+#: Containers: they end the block before and after them, but their loose text is a paragraph.
+CONTAINERS = frozenset(
+    "div section article main header footer nav aside form figure ul ol dl table thead tbody "
+    "tfoot body html center fieldset details menu hgroup picture".split()
+)
+#: Landmark elements and ARIA roles, recorded on every block inside them.
+LANDMARK_TAGS = {"nav": "nav", "aside": "aside", "header": "header", "footer": "footer",
+                 "form": "form", "figure": "figure", "figcaption": "figure"}
+LANDMARK_ROLES = {"navigation": "nav", "complementary": "aside", "banner": "header",
+                  "contentinfo": "footer", "search": "form", "dialog": "dialog", "alert": "dialog",
+                  "main": "main", "article": "article"}
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""",
+    re.I,
+)
+_SPACES = re.compile(r"\s+")
+_HTML_SNIFF = re.compile(
+    r"^\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<(?:!doctype|html))",
+    re.I | re.S,
+)
+_TAG = re.compile(r"<(?:p|div|span|a|br|li|td|table|body|head|meta|script|h[1-6]|ul|img|section|article)\b[^<>]*>", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when ``text`` is an HTML document or fragment: it opens with a doctype, an ``<html>``
+    or an XML declaration before one, or it starts with a tag and its first 5,000 characters hold
+    at least three common HTML tags.  Pasted text that merely contains a "<" is not HTML."""
+    if _HTML_SNIFF.match(text):
+        return True
+    head = text[:5000]
+    return head.lstrip().startswith("<") and len(_TAG.findall(head)) >= 3
+
+
+@dataclass
+class Dom:
+    """Where an HTML block sits in the page.
+
+    Attributes:
+        tag: the element that made the block (``"p"``, ``"h2"``, ``"li"``, ``"div"``...).
+        path: the tags from the root to it, joined by "/" (``"html/body/div/article/p"``).
+        tokens: class and id tokens of the element and its ancestors, nearest last, one tuple an
+            element that has any (``("share", "bar")``).
+        roles: ARIA roles of the element and its ancestors.
+        landmarks: landmark ancestors: nav, aside, header, footer, form, figure, dialog, main,
+            article.
+        hidden: why the block is hidden (``"hidden_attribute"``, ``"aria_hidden"``,
+            ``"display_none"``) or ``None``.
+        link_chars: characters of the block's text inside ``<a>`` elements.
+        level: heading level 1-6, or list nesting depth for list items (1 = top level).
+        cells: table row cells, for the Markdown renderer.
+        emphasis: the block's text with ``*``/``**``/`` ` `` marks where it had em/strong/code.
+    """
+
+    tag: str
+    path: str
+    tokens: tuple[tuple[str, ...], ...] = ()
+    roles: tuple[str, ...] = ()
+    landmarks: frozenset[str] = frozenset()
+    hidden: str | None = None
+    link_chars: int = 0
+    level: int = 0
+    cells: tuple[str, ...] = ()
+    emphasis: str = ""
+
+
+@dataclass
+class _Frame:
+    tag: str
+    tokens: tuple[str, ...]
+    role: str
+    landmark: str | None
+    hidden: str | None
+    block: bool
+
+
+@dataclass
+class _Buffer:
+    parts: list[str] = field(default_factory=list)
+    marked: list[str] = field(default_factory=list)
+    link_chars: int = 0
+    cell_starts: list[int] = field(default_factory=list)  # indices into parts
+
+
+_EMPHASIS = {"em": "*", "i": "*", "strong": "**", "b": "**", "code": "`"}
+
+
+def _read_input(data) -> str | etree._Element:
+    """Text or an lxml element from any accepted input type."""
+    if isinstance(data, etree._ElementTree):
+        return data.getroot()
+    if isinstance(data, etree._Element):
+        return data
+    if type(data).__name__ == "BeautifulSoup" and hasattr(data, "decode"):
+        return data.decode()
+    if isinstance(data, os.PathLike):
+        with open(data, "rb") as fh:
+            data = fh.read()
+    elif hasattr(data, "read"):
+        data = data.read()
+    if isinstance(data, str):
+        return data
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        return decode_html(bytes(data))
+    raise TypeError(
+        f"HTML input must be str, bytes, a path, a file, an lxml element or a BeautifulSoup "
+        f"object, not {type(data).__name__}"
+    )
+
+
+def decode_html(data: bytes) -> str:
+    """Decode HTML bytes: BOM, declared charset (meta / XML declaration in the first 4 KiB),
+    strict UTF-8, then ``UnicodeDammit`` (charset-normalizer behind it).
+
+    Raises:
+        InputError: no encoding decodes the bytes.
+    """
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(enc, errors="replace")
+    m = _META_CHARSET.search(data[:4096])
+    if m:
+        enc = (m.group(1) or m.group(2)).decode("ascii", "replace").strip().lower()
+        try:
+            return data.decode(enc)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown declaration: fall through to detection
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        dammit = UnicodeDammit(data, is_html=True)
+    if dammit.unicode_markup is None:
+        raise InputError("cannot decode input: no character encoding fits its bytes")
+    return dammit.unicode_markup
+
+
+_PARSER = lxml.html.HTMLParser(
+    no_network=True, remove_comments=True, remove_pis=True, recover=True, huge_tree=True
+)
+
+
+def _parse(text: str) -> etree._Element | None:
+    # lxml refuses a str that carries an XML encoding declaration; the text is decoded already.
+    text = _XML_DECL.sub("", text, count=1).replace("\x00", "")
+    if not text.strip():
+        return None
+    try:
+        return etree.fromstring(text, _PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+
+
+def _local(tag) -> str:
+    if not isinstance(tag, str):
+        return ""
+    if tag[0] == "{":
+        tag = tag.rsplit("}", 1)[1]
+    return tag.lower()
+
+
+def _hidden(el) -> str | None:
+    get = el.get
+    if get("hidden") is not None:
+        return "hidden_attribute"
+    if (get("aria-hidden") or "").strip().lower() == "true":
+        return "aria_hidden"
+    style = get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return "display_none"
+    return None
+
+
+def parse_html(data) -> Document:
+    """Parse HTML into a Document of blocks in reading order (``origin="html"``).
+
+    Args:
+        data: see the module docstring for the accepted types.
+
+    Returns:
+        a Document whose blocks carry a :class:`Dom` in ``Block.dom``; an empty Document for a
+        page with no text.  ``Document.title`` is the page's ``<title>`` (or first ``h1``).
+
+    Raises:
+        InputError: bytes that no encoding decodes.
+        TypeError: an input of another type.
+    """
+    src = _read_input(data)
+    root = src if isinstance(src, etree._Element) else _parse(src)
+    doc = Document(blocks=[], origin="html")
+    if root is None:
+        return doc
+    title = root.find(".//title") if hasattr(root, "find") else None
+    if title is not None and title.text:
+        doc.title = _SPACES.sub(" ", title.text).strip() or None
+    _Walker(doc).walk(root)
+    if doc.title is None:
+        h1 = next((b for b in doc.blocks if b.dom and b.dom.tag == "h1"), None)
+        doc.title = h1.text if h1 else None
+    return doc
+
+
+class _Walker:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.stack: list[_Frame] = []
+        self.buf = _Buffer()
+        self.link_depth = 0
+        self.pre_depth = 0
+        self.list_depth = 0
+        self.in_row = 0
+        self.pending_blank = True
+
+    def walk(self, root) -> None:
+        walker = etree.iterwalk(root, events=("start", "end"))
+        for event, el in walker:
+            tag = _local(el.tag)
+            if event == "start":
+                if not tag or tag in SKIP:
+                    walker.skip_subtree()
+                    continue
+                self.start(el, tag)
+            else:
+                if not tag or tag in SKIP:
+                    self.text(el.tail)
+                    continue
+                self.end(el, tag)
+        self.flush()
+
+    # -- events ------------------------------------------------------------------------------
+
+    def start(self, el, tag: str) -> None:
+        block = tag in BLOCK_KINDS or tag in CONTAINERS
+        if tag in ("td", "th"):
+            self.cell_start()
+        elif block or tag == "br" or tag == "hr":
+            self.flush()
+        cls, ident, role = el.get("class"), el.get("id"), (el.get("role") or "").strip().lower()
+        tokens = tuple(_TOKEN.findall(f"{cls or ''} {ident or ''}".lower())) if (cls or ident) else ()
+        landmark = LANDMARK_TAGS.get(tag) or LANDMARK_ROLES.get(role)
+        self.stack.append(_Frame(tag, tokens, role, landmark, _hidden(el), block))
+        if tag == "a":
+            self.link_depth += 1
+        elif tag == "pre":
+            self.pre_depth += 1
+        elif tag in ("ul", "ol"):
+            self.list_depth += 1
+        elif tag == "tr":
+            self.in_row += 1
+        mark = _EMPHASIS.get(tag)
+        if mark and not self.pre_depth:
+            self.buf.marked.append(mark)
+        self.text(el.text)
+
+    def end(self, el, tag: str) -> None:
+        mark = _EMPHASIS.get(tag)
+        if mark and not self.pre_depth:
+            self.buf.marked.append(mark)
+        if tag in ("td", "th"):
+            self.cell_end()
+        elif tag in BLOCK_KINDS or tag in CONTAINERS:
+            self.flush()
+        if tag == "a":
+            self.link_depth -= 1
+        elif tag == "pre":
+            self.pre_depth -= 1
+        elif tag in ("ul", "ol"):
+            self.list_depth -= 1
+        elif tag == "tr":
+            self.in_row -= 1
+        if self.stack:
+            self.stack.pop()
+        self.text(el.tail)
+
+    def text(self, s: str | None) -> None:
+        if not s:
+            return
+        buf = self.buf
+        buf.parts.append(s)
+        buf.marked.append(s)
+        if self.link_depth:
+            buf.link_chars += len(s.strip())
+
+    def cell_start(self) -> None:
+        buf = self.buf
+        if any(p.strip() for p in buf.parts):
+            buf.parts.append(" | ")  # cells read "a | b | c" in text output
+            buf.marked.append(" | ")
+        buf.cell_starts.append(len(buf.parts))
+
+    def cell_end(self) -> None:
+        pass
+
+    # -- blocks ------------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        buf = self.buf
+        if not buf.parts:
+            self.buf = _Buffer()
+            return
+        raw = "".join(buf.parts)
+        self.buf = _Buffer()
+        pre = self.pre_depth > 0
+        if pre:
+            text = raw.strip("\n").rstrip()
+            if not text.strip():
+                return
+        else:
+            text = _SPACES.sub(" ", raw).strip()
+            if not text:
+                self.pending_blank = True
+                return
+        stack = self.stack
+        owner = next((f for f in reversed(stack) if f.block), None)
+        tag = owner.tag if owner else "body"
+        kind = BLOCK_KINDS.get(tag, "paragraph")
+        if pre:
+            kind = "pre"
+        elif self.in_row and tag not in BLOCK_KINDS:
+            kind = "table_row"
+        cells: tuple[str, ...] = ()
+        if kind == "table_row" and buf.cell_starts:
+            bounds = buf.cell_starts + [len(buf.parts)]
+            cells = tuple(
+                _SPACES.sub(" ", "".join(p for p in buf.parts[a:b] if p != " | ")).strip()
+                for a, b in zip(bounds, bounds[1:])
+            )
+        level = 0
+        if kind == "heading":
+            level = int(tag[1])
+        elif kind == "list_item":
+            level = max(1, self.list_depth)
+        hidden = next((f.hidden for f in stack if f.hidden), None)
+        landmarks = frozenset(f.landmark for f in stack if f.landmark)
+        dom = Dom(
+            tag=tag,
+            path="/".join(f.tag for f in stack),
+            tokens=tuple(f.tokens for f in stack if f.tokens),
+            roles=tuple(f.role for f in stack if f.role),
+            landmarks=landmarks,
+            hidden=hidden,
+            link_chars=min(buf.link_chars, len(text)),
+            level=level,
+            cells=cells,
+            emphasis=_SPACES.sub(" ", "".join(buf.marked)).strip() if not pre else "",
+        )
+        blocks = self.doc.blocks
+        block = Block(len(blocks), text, kind, None, self.pending_blank)
+        block.dom = dom
+        blocks.append(block)
+        self.pending_blank = False
