@@ -9,6 +9,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
+def unshadow() -> None:
+    """Drop this folder from ``sys.path``: its ``html.py`` (named as the issue asks) would
+    otherwise shadow the standard library's ``html`` package that BeautifulSoup imports.  Call
+    it after importing this module and before importing cleanpage."""
+    sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
+
+
 def bench_dir(arg: str | None) -> Path:
     """The benchmark folder: ``arg``, else $CLEANPAGE_BENCH, else ../shared/bench beside the
     repository.  Exits with a clear message when it is absent (the pages are never in the repo)."""

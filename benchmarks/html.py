@@ -13,32 +13,19 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import importlib.util
 import json
-import os
 import statistics
 import sys
 import time
 
-# This file is named html.py, as the issue asks; with its folder first on sys.path it would
-# shadow the standard library's html package that BeautifulSoup imports.  Drop the folder from
-# the path and load the sibling helpers by file.
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path = [p for p in sys.path if os.path.abspath(p or ".") != HERE]
+import _bench
+from pasted import is_english  # imports cleanpage, after _bench.unshadow()
 
-
-def _sibling(name):
-    spec = importlib.util.spec_from_file_location(name, os.path.join(HERE, f"{name}.py"))
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
+_bench.unshadow()
 
 import cleanpage  # noqa: E402
 
-_b = _sibling("_bench")
-bench_dir, load_scorer, score = _b.bench_dir, _b.load_scorer, _b.score
-is_english = _sibling("pasted").is_english
+bench_dir, load_scorer, score = _bench.bench_dir, _bench.load_scorer, _bench.score
 
 
 def tool_cleanpage(preset="balanced"):

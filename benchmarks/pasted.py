@@ -16,18 +16,13 @@ import re
 import sys
 import time
 
-import cleanpage
+import _bench
 
-try:
-    from _bench import bench_dir, load_scorer, score
-except ImportError:  # imported as a file by benchmarks/html.py
-    import importlib.util as _u
-    import os as _os
+_bench.unshadow()
 
-    _spec = _u.spec_from_file_location("_bench", _os.path.join(_os.path.dirname(__file__), "_bench.py"))
-    _bench = _u.module_from_spec(_spec)
-    _spec.loader.exec_module(_bench)
-    bench_dir, load_scorer, score = _bench.bench_dir, _bench.load_scorer, _bench.score
+import cleanpage  # noqa: E402
+
+bench_dir, load_scorer, score = _bench.bench_dir, _bench.load_scorer, _bench.score
 
 _C4_END = re.compile(r"[.!?]['\"”’)]*$")
 

@@ -47,7 +47,7 @@ def test_undecodable_or_binary_bytes_give_a_clear_error():
 
 
 def test_non_text_types_are_refused():
-    with pytest.raises(TypeError, match="str or bytes"):
+    with pytest.raises(TypeError, match="must be str, bytes"):
         cleanpage.clean(42)
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 FILTER_ORDER = (
+    "hidden",
+    "dom_hints",
     "ad_markers",
     "cookies",
     "footer",
@@ -21,6 +23,7 @@ FILTER_ORDER = (
     "related",
     "comments",
     "duplicates",
+    "link_density",
     "main_content",
     "context",
 )

@@ -52,7 +52,8 @@ CONTAINERS = frozenset(
 )
 #: Landmark elements and ARIA roles, recorded on every block inside them.
 LANDMARK_TAGS = {"nav": "nav", "aside": "aside", "header": "header", "footer": "footer",
-                 "form": "form", "figure": "figure", "figcaption": "figure"}
+                 "form": "form", "figure": "figure", "figcaption": "figure",
+                 "article": "article", "main": "main"}
 LANDMARK_ROLES = {"navigation": "nav", "complementary": "aside", "banner": "header",
                   "contentinfo": "footer", "search": "form", "dialog": "dialog", "alert": "dialog",
                   "main": "main", "article": "article"}
@@ -89,8 +90,8 @@ class Dom:
     Attributes:
         tag: the element that made the block (``"p"``, ``"h2"``, ``"li"``, ``"div"``...).
         path: the tags from the root to it, joined by "/" (``"html/body/div/article/p"``).
-        tokens: class and id tokens of the element and its ancestors, nearest last, one tuple an
-            element that has any (``("share", "bar")``).
+        token_frames: ``(tag, class and id tokens)`` of the element and each ancestor that has
+            any, outermost first (``("div", ("share", "bar"))``).
         roles: ARIA roles of the element and its ancestors.
         landmarks: landmark ancestors: nav, aside, header, footer, form, figure, dialog, main,
             article.
@@ -104,7 +105,7 @@ class Dom:
 
     tag: str
     path: str
-    tokens: tuple[tuple[str, ...], ...] = ()
+    token_frames: tuple[tuple[str, tuple[str, ...]], ...] = ()
     roles: tuple[str, ...] = ()
     landmarks: frozenset[str] = frozenset()
     hidden: str | None = None
@@ -387,7 +388,7 @@ class _Walker:
         dom = Dom(
             tag=tag,
             path="/".join(f.tag for f in stack),
-            tokens=tuple(f.tokens for f in stack if f.tokens),
+            token_frames=tuple((f.tag, f.tokens) for f in stack if f.tokens),
             roles=tuple(f.role for f in stack if f.role),
             landmarks=landmarks,
             hidden=hidden,

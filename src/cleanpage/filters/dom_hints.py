@@ -1,0 +1,122 @@
+"""``dom_hints``: boilerplate containers named by class, id, ARIA role or landmark element (HTML)."""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from ..document import Verdict
+from . import Filter, kept_blocks
+
+#: Hint kinds in the order they are tried, each a data file of class/id tokens in
+#: ``lexicons/_dom/<kind>.txt``, and the reason it gives.
+KINDS = {
+    "cookie": "cookie_container",
+    "ad": "ad_container",
+    "comments": "comments_container",
+    "related": "related_container",
+    "promo": "promo_container",
+    "share": "share_container",
+    "navigation": "navigation_container",
+}
+#: Elements whose classes describe the whole page, not a part of it: WordPress puts
+#: "comments-open" on <body>, and an <article> may carry "has-related-posts".
+PAGE_TAGS = frozenset({"html", "body", "article", "main"})
+
+
+@lru_cache(maxsize=None)
+def _tokens(name: str) -> frozenset[str]:
+    text = (resources.files("cleanpage.lexicons") / "_dom" / f"{name}.txt").read_text("utf-8")
+    return frozenset(line for line in text.splitlines() if line)
+
+
+def _words(tokens: tuple[str, ...]) -> set[str]:
+    # "entry-content" splits into entry, content; "entrycontent" is the strong content hint.
+    return set(tokens) | {a + b for a, b in zip(tokens, tokens[1:])}
+
+
+class DomHints(Filter):
+    """Removes blocks inside containers whose class, id or role names boilerplate, or inside
+    navigation landmarks.
+
+    For each block, its nearest ancestor with a boilerplate token decides the reason
+    (``cookie_container``, ``ad_container``, ``comments_container``, ``related_container``,
+    ``promo_container``, ``share_container``, ``navigation_container``), with care, as
+    readability weighs class names (positive and negative patterns):
+
+    * an element nearer to the block with a content token ("article-body", "entry-content",
+      "post", "story") keeps it: a comment-count link inside the article body is not a thread;
+    * on the same element, a strong content token ("entrycontent", "articlebody", "main") wins,
+      and a token next to a modifier ("has-comments", "comments-open", "no-related") is not a
+      hint;
+    * classes on ``html``, ``body``, ``article`` and ``main`` describe the page, not a part of
+      it, and are not read.
+
+    Landmarks: blocks inside ``<nav>`` (``navigation_landmark``), and inside ``<footer>``,
+    ``<aside>`` or a page ``<header>`` that are not inside an ``<article>`` or ``<main>``
+    (``footer_landmark``, ``aside_landmark``, ``header_landmark``).
+
+    Tokens are data: ``lexicons/_dom/*.txt``.
+    """
+
+    name = "dom_hints"
+    reasons = tuple(KINDS.values()) + (
+        "navigation_landmark",
+        "footer_landmark",
+        "aside_landmark",
+        "header_landmark",
+    )
+    origins = frozenset({"html"})
+    defaults = {"landmarks": True}
+    summary = "containers whose class/id/role names ads, related, promo, comments, share, cookies, navigation (HTML)"
+
+    def judge(self, doc, lex):
+        hints = {kind: _tokens(kind) for kind in KINDS}
+        positive, strong, modifiers = _tokens("positive"), _tokens("strong"), _tokens("modifiers")
+        for b in kept_blocks(doc):
+            dom = b.dom
+            if dom is None:
+                continue
+            verdict = self._by_tokens(dom, hints, positive, strong, modifiers)
+            if verdict is None and self.landmarks:
+                verdict = self._by_landmark(dom)
+            if verdict is not None:
+                yield Verdict(b.index, *verdict)
+
+    @staticmethod
+    def _by_tokens(dom, hints, positive, strong, modifiers):
+        for tag, tokens in reversed(dom.token_frames):
+            if tag in PAGE_TAGS:
+                continue
+            words = _words(tokens)
+            if words & strong:
+                return None  # the nearest content container: whatever lies further out is page
+            found = None
+            for kind, names in hints.items():
+                hit = words & names
+                for token in sorted(hit):
+                    i = tokens.index(token) if token in tokens else -1
+                    near = set(tokens[max(0, i - 1) : i + 2]) if i >= 0 else set()
+                    if near & modifiers:
+                        continue
+                    found = (KINDS[kind], f"{tag}.{'-'.join(tokens)}"[:60])
+                    break
+                if found:
+                    return found
+            if words & positive:
+                return None
+        return None
+
+    @staticmethod
+    def _by_landmark(dom):
+        marks = dom.landmarks
+        if "nav" in marks:
+            return ("navigation_landmark", "<nav>")
+        if marks & {"article", "main"}:
+            return None
+        for mark in ("footer", "aside", "header"):
+            if mark in marks:
+                return (f"{mark}_landmark", f"<{mark}>")
+        return None
+
+
+FILTER = DomHints
