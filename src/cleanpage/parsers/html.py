@@ -92,6 +92,8 @@ class Dom:
         path: the tags from the root to it, joined by "/" (``"html/body/div/article/p"``).
         token_frames: ``(tag, class and id tokens)`` of the element and each ancestor that has
             any, outermost first (``("div", ("share", "bar"))``).
+        ancestors: ids of the block and container elements around the block, outermost first
+            (an id is unique within the page), to find the element that holds the content.
         roles: ARIA roles of the element and its ancestors.
         landmarks: landmark ancestors: nav, aside, header, footer, form, figure, dialog, main,
             article.
@@ -106,6 +108,7 @@ class Dom:
     tag: str
     path: str
     token_frames: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    ancestors: tuple[int, ...] = ()
     roles: tuple[str, ...] = ()
     landmarks: frozenset[str] = frozenset()
     hidden: str | None = None
@@ -123,6 +126,7 @@ class _Frame:
     landmark: str | None
     hidden: str | None
     block: bool
+    id: int = 0
 
 
 @dataclass
@@ -263,6 +267,7 @@ class _Walker:
         self.list_depth = 0
         self.in_row = 0
         self.pending_blank = True
+        self.next_id = 0
 
     def walk(self, root) -> None:
         walker = etree.iterwalk(root, events=("start", "end"))
@@ -291,7 +296,8 @@ class _Walker:
         cls, ident, role = el.get("class"), el.get("id"), (el.get("role") or "").strip().lower()
         tokens = tuple(_TOKEN.findall(f"{cls or ''} {ident or ''}".lower())) if (cls or ident) else ()
         landmark = LANDMARK_TAGS.get(tag) or LANDMARK_ROLES.get(role)
-        self.stack.append(_Frame(tag, tokens, role, landmark, _hidden(el), block))
+        self.next_id += 1
+        self.stack.append(_Frame(tag, tokens, role, landmark, _hidden(el), block, self.next_id))
         if tag == "a":
             self.link_depth += 1
         elif tag == "pre":
@@ -389,6 +395,7 @@ class _Walker:
             tag=tag,
             path="/".join(f.tag for f in stack),
             token_frames=tuple((f.tag, f.tokens) for f in stack if f.tokens),
+            ancestors=tuple(f.id for f in stack if f.block),
             roles=tuple(f.role for f in stack if f.role),
             landmarks=landmarks,
             hidden=hidden,
