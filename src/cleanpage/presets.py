@@ -22,6 +22,7 @@ FILTER_ORDER = (
     "credits",
     "related",
     "comments",
+    "bylines",
     "duplicates",
     "link_density",
     "main_content",

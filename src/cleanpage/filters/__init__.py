@@ -78,6 +78,7 @@ def registry() -> dict[str, type[Filter]]:
     """Registry name -> filter class, for every built-in filter, in the default pipeline's order."""
     from . import (
         ad_markers,
+        bylines,
         comments,
         context,
         cookies,
@@ -98,6 +99,7 @@ def registry() -> dict[str, type[Filter]]:
 
     classes = [
         ad_markers.FILTER,
+        bylines.FILTER,
         comments.FILTER,
         context.FILTER,
         cookies.FILTER,

@@ -14,8 +14,13 @@ section runs.  The rules, forced by the seed paste (``../shared/examples``) and 
 """
 from __future__ import annotations
 
+import re
+
 from ..document import Block, Document
 from ..lexicons import Lexicons
+
+
+_DATE_NUMBERS = re.compile(r"\d[:./-]\d")
 
 
 def prose_prefix_sums(doc: Document) -> list[int]:
@@ -38,7 +43,11 @@ def is_timestamp(b: Block, lex: Lexicons) -> bool:
         return True
     tokens = norm.split()
     dates = lex["date_words"]
-    return "0" in tokens and all(t == "0" or t in dates for t in tokens)
+    if "0" not in tokens or not all(t == "0" or t in dates for t in tokens):
+        return False
+    # Numbers alone ("#1", a phone number) are not a date: a month or weekday word, or a date
+    # or time written with separators ("2025-05-16", "14.06.2025", "17:45"), must be there.
+    return any(t != "0" for t in tokens) or _DATE_NUMBERS.search(b.text) is not None
 
 
 def walk(doc: Document, heading: int, lex: Lexicons) -> tuple[list[int], bool]:

@@ -17,6 +17,7 @@ KINDS = {
     "promo": "promo_container",
     "share": "share_container",
     "navigation": "navigation_container",
+    "meta": "meta_container",
 }
 #: Elements whose classes describe the whole page, not a part of it: WordPress puts
 #: "comments-open" on <body>, and an <article> may carry "has-related-posts".
@@ -40,7 +41,8 @@ class DomHints(Filter):
 
     For each block, its nearest ancestor with a boilerplate token decides the reason
     (``cookie_container``, ``ad_container``, ``comments_container``, ``related_container``,
-    ``promo_container``, ``share_container``, ``navigation_container``), with care, as
+    ``promo_container``, ``share_container``, ``navigation_container``, ``meta_container`` for
+    bylines, datelines and author boxes), with care, as
     readability weighs class names (positive and negative patterns):
 
     * an element nearer to the block with a content token ("article-body", "entry-content",

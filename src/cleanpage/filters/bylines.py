@@ -1,0 +1,46 @@
+"""``bylines``: author bylines and datelines around the article."""
+from __future__ import annotations
+
+from ..document import Verdict
+from . import Filter, kept_blocks
+from ._sections import is_timestamp
+
+
+class Bylines(Filter):
+    """Removes the article's bylines and datelines, which the article body does not include
+    (the article-extraction benchmark's ground truth leaves them out; so does trafilatura's
+    text).
+
+    * ``byline``: a short block that starts with a ``byline_prefixes`` phrase ("By", "Posted
+      by", "Written by", "Von", "Par") and, after a bare "by"-word, a capitalised name: "By
+      Sarah Needleman", "Posted by Michael Smith on November 19, 2019".  "By 2030 the city
+      will ..." is a sentence, not a byline (a number follows, and it ends a sentence).
+    * ``dateline``: a short block that is a date or a relative time ("November 20, 2019
+      10:43", "Updated 3 hours ago"; see :func:`cleanpage.filters._sections.is_timestamp`).
+
+    Options:
+        max_words (int): longest byline, in words (default 15).
+    """
+
+    name = "bylines"
+    reasons = ("byline", "dateline")
+    defaults = {"max_words": 15}
+    summary = "author bylines and datelines"
+
+    def judge(self, doc, lex):
+        for b in kept_blocks(doc):
+            f = b.features
+            if f.words > self.max_words or f.prose:
+                continue
+            if is_timestamp(b, lex):
+                yield Verdict(b.index, "dateline", b.text)
+                continue
+            hit = lex.prefix(f, "byline_prefixes")
+            if not hit or hit == f.norm:
+                continue
+            rest = b.text.split(None, hit.count(" ") + 1)[-1]
+            if rest[:1].isupper() or not rest[:1].isalpha() and not rest[:1].isdigit():
+                yield Verdict(b.index, "byline", hit)
+
+
+FILTER = Bylines
