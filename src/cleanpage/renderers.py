@@ -6,7 +6,7 @@ from typing import Any
 
 from .document import Document
 
-FORMATS = ("text", "json", "explain")
+FORMATS = ("text", "markdown", "json", "explain")
 
 
 def render_text(doc: Document) -> str:
@@ -85,7 +85,47 @@ def render_explain(doc: Document) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
-RENDERERS = {"text": render_text, "json": render_json, "explain": render_explain}
+def render_markdown(doc: Document) -> str:
+    """The kept blocks as Markdown: headings (``#`` by level), nested lists, block quotes,
+    fenced code blocks with their indentation intact, tables (the first row as the header) and
+    emphasis, from the HTML structure; pasted text has no structure to render, so it comes out
+    as paragraphs.  ``""`` when nothing is kept."""
+    out: list[str] = []
+    prev_kind = None
+    for b in doc.blocks:
+        if b.removal is not None:
+            continue
+        dom = b.dom
+        kind = b.kind
+        text = (dom.emphasis or b.text) if dom is not None else b.text
+        if kind == "heading" and dom is not None:
+            line = "#" * max(1, min(6, dom.level)) + " " + b.text
+        elif kind == "list_item" and dom is not None:
+            line = "  " * max(0, dom.level - 1) + "- " + text
+        elif kind == "quote":
+            line = "> " + text
+        elif kind == "pre":
+            line = "```\n" + b.text + "\n```"
+        elif kind == "table_row" and dom is not None and dom.cells:
+            line = "| " + " | ".join(c.replace("|", "\\|") for c in dom.cells) + " |"
+            if prev_kind != "table_row":
+                line += "\n|" + "---|" * len(dom.cells)
+        else:
+            line = text
+        tight = kind == prev_kind and kind in ("list_item", "table_row", "quote")
+        if out and not tight:
+            out.append("")
+        out.append(line)
+        prev_kind = kind
+    return "\n".join(out) + "\n" if out else ""
+
+
+RENDERERS = {
+    "text": render_text,
+    "markdown": render_markdown,
+    "json": render_json,
+    "explain": render_explain,
+}
 
 
 def render(doc: Document, to: str = "text") -> str:

@@ -5,6 +5,7 @@ import re
 
 from ..document import Verdict
 from ..features import menu_likeness
+from .link_density import link_density
 from . import Filter, kept_blocks
 
 # Breadcrumb separators as sites write them: "Home › News › World", "Home / Tech / Phones".
@@ -76,7 +77,13 @@ class Navigation(Filter):
             if b.removal is not None or b.index in removed:
                 continue  # already boilerplate: the run goes on across it
             f = b.features
-            if f.words <= max_words and menu_likeness(b.text, f) == 1.0:
+            # In HTML a menu is made of links; short unlinked lines there are headings and
+            # list items of the article (golden/en/html-*).
+            if (
+                f.words <= max_words
+                and menu_likeness(b.text, f) == 1.0
+                and (b.dom is None or link_density(b) >= 0.5)
+            ):
                 run.append(b.index)
                 continue
             if len(run) >= min_run:

@@ -92,8 +92,9 @@ class Dom:
         path: the tags from the root to it, joined by "/" (``"html/body/div/article/p"``).
         token_frames: ``(tag, class and id tokens)`` of the element and each ancestor that has
             any, outermost first (``("div", ("share", "bar"))``).
-        ancestors: ids of the block and container elements around the block, outermost first
-            (an id is unique within the page), to find the element that holds the content.
+        ancestors: ids of the container elements around the block (div, section, article...),
+            outermost first (an id is unique within the page), to find the element that holds
+            the content.
         roles: ARIA roles of the element and its ancestors.
         landmarks: landmark ancestors: nav, aside, header, footer, form, figure, dialog, main,
             article.
@@ -395,7 +396,7 @@ class _Walker:
             tag=tag,
             path="/".join(f.tag for f in stack),
             token_frames=tuple((f.tag, f.tokens) for f in stack if f.tokens),
-            ancestors=tuple(f.id for f in stack if f.block),
+            ancestors=tuple(f.id for f in stack if f.tag in CONTAINERS),
             roles=tuple(f.role for f in stack if f.role),
             landmarks=landmarks,
             hidden=hidden,
