@@ -32,6 +32,7 @@ import re
 from typing import Callable
 
 from .document import Block, Span
+from .filters._sections import is_timestamp
 from .lexicons import Lexicons
 
 #: Shortest line that may start a join chain (golden/en/verse-and-list keeps short verse lines).
@@ -53,10 +54,22 @@ _STRIP = "'\"’”),;:-–—"
 def join_link_breaks(blocks: list[Block], lex: Lexicons) -> list[Block]:
     """Join lines broken where a link was (see the module docstring): first adjacent lines,
     before the filters judge them; :func:`join_across_removed` repeats it after the filters.
-    A line that is a standalone ad or share label is never taken into a sentence: the filters
-    remove it, and the join then reaches across it."""
+    A line that is a standalone ad or share label, a byline or a date line is never taken into
+    a sentence ("...nach Prag an" / "Von Jonas Weber" is a headline over its byline): the
+    filters remove it, and the join then reaches across it."""
     labels = (lex["ad_markers"], lex["share_labels"])
-    return _join(blocks, lex, lambda b: b.features.words <= 8 and any(b.features.norm in l for l in labels))
+
+    def is_label(b: Block) -> bool:
+        f = b.features
+        if f.words > 15:
+            return False
+        return (
+            any(f.norm in l for l in labels)
+            or lex.prefix(f, "byline_prefixes") is not None  # "Von Jonas Weber" after a headline
+            or is_timestamp(b, lex)
+        )
+
+    return _join(blocks, lex, is_label)
 
 
 def join_across_removed(blocks: list[Block], lex: Lexicons) -> list[Block]:

@@ -50,6 +50,18 @@ def is_timestamp(b: Block, lex: Lexicons) -> bool:
     return any(t != "0" for t in tokens) or _DATE_NUMBERS.search(b.text) is not None
 
 
+def is_section_heading(b: Block, lex: Lexicons) -> bool:
+    """A related or comment section heading: the end of the section walked before it."""
+    f = b.features
+    if f.words > 12 or f.prose:
+        return False
+    return (
+        f.norm in lex["related_headings"]
+        or f.norm in lex["comment_stubs"]
+        or lex.prefix(f, "comment_prefixes") is not None
+    )
+
+
 def walk(doc: Document, heading: int, lex: Lexicons) -> tuple[list[int], bool]:
     """Indices of the kept blocks in the section under ``doc.blocks[heading]``, and whether the
     section runs to the end of the document (a terminal tail)."""
@@ -62,6 +74,8 @@ def walk(doc: Document, heading: int, lex: Lexicons) -> tuple[list[int], bool]:
         b = blocks[i]
         if not b.kept:
             continue
+        if is_section_heading(b, lex):
+            return members, False  # the next section ("Comments" after "Related") is its own
         if is_timestamp(b, lex):
             seen_timestamp = True
         if b.features.prose and not seen_timestamp:

@@ -16,6 +16,7 @@ MAX_ATTRIBUTION = 80
 #: A credit ends the block: only this many last characters are searched for one.
 TAIL_CHARS = 130
 _SENTENCE_END = frozenset(".!?。")
+_INITIAL = re.compile(r"(?<![^\W\d_])[A-Z]\.")
 _EDGE = " ([|/–—-。，；）"
 
 
@@ -36,8 +37,8 @@ def credit_tail(text: str, markers: Lexicon) -> str | None:
         attribution = window[j:].strip(" )]")
         if not attribution or len(attribution) > MAX_ATTRIBUTION:
             continue
-        if not _SENTENCE_END.isdisjoint(attribution):
-            continue
+        if not _SENTENCE_END.isdisjoint(_INITIAL.sub("", attribution)):
+            continue  # a sentence, not a name ("J. Okafor" has an initial, not a sentence end)
         words = window[:i].rstrip().rsplit(None, 3)[-3:]
         for k in range(len(words)):
             cand = " ".join(words[k:]).lstrip(_EDGE)

@@ -72,6 +72,7 @@ class MainContent(Filter):
         "short_penalty": 10.0,
         "unterminated_weight": 0.5,
         "removed_weight": 1.0,
+        "relative_penalty": 0.33,
         "extend": True,
         "extend_likeness": 0.25,
         "max_gap": 1,
@@ -83,6 +84,14 @@ class MainContent(Filter):
     def judge(self, doc, lex):
         blocks = doc.blocks
         pen = float(self.short_penalty)
+        if self.relative_penalty:
+            # Scale the penalty to the page's paragraphs: a page of 15-word paragraphs should not
+            # lose its second half to one subheading, three bullets and an ad label.
+            lengths = [b.features.words for b in blocks if b.kept and b.features.prose]
+            if lengths:
+                lengths.sort()
+                median = lengths[len(lengths) // 2]
+                pen = max(pen * 0.3, min(pen, median * self.relative_penalty))
         best, best_a, best_b = 0.0, 0, 0
         cur, start = 0.0, 0
         half = self.unterminated_weight
