@@ -52,12 +52,20 @@ def test_json(capsys, tmp_path):
     f.write_text(PASTE, encoding="utf-8")
     assert main(["--to", "json", str(f)]) == 0
     doc = json.loads(capsys.readouterr().out)
+    assert doc["source"] == str(f)
     assert doc["text"] == KEPT
     assert doc["origin"] == "text"
     ad = [b for b in doc["blocks"] if b["text"] == "Advertisement"][0]
     assert ad["kept"] is False and ad["filter"] == "ad_markers" and ad["reason"] == "ad_label"
     assert ad["first_line"] == 8 and PASTE[ad["start"] : ad["end"]] == "Advertisement"
     assert {"filter": "ad_markers", "reason": "ad_label", "blocks": 1} in doc["stats"]
+
+
+def test_option_types_are_checked():
+    from cleanpage import Pipeline
+
+    with pytest.raises(ValueError, match="option 'short_penalty' must be float, not str"):
+        Pipeline.preset().configure("main_content", short_penalty="x")
 
 
 def test_disable_and_only(capsys, tmp_path):
@@ -68,6 +76,8 @@ def test_disable_and_only(capsys, tmp_path):
     assert main(["--only", "share", str(f)]) == 0
     out = capsys.readouterr().out
     assert "Share" not in out.splitlines() and "Menu" in out
+    assert main(["--disable", "navigation", "--only", "ad_markers", str(f)]) == 0
+    assert "Advertisement" not in capsys.readouterr().out
 
 
 def test_list_filters_and_version(capsys):
@@ -101,7 +111,8 @@ def test_unreadable_input_exit_1(tmp_path):
     r = run(str(binary), str(good))
     assert r.returncode == 1
     assert "binary" in r.stderr.decode()
-    assert r.stdout.decode() == KEPT  # the other file is still cleaned
+    # the other file is still cleaned; with several files each output is headed by its name
+    assert r.stdout.decode() == f"==> {good} <==\n" + KEPT
 
 
 def test_html_from_stdin():

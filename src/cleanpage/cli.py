@@ -16,7 +16,7 @@ from .decode import InputError
 from .filters import registry
 from .pipeline import Pipeline
 from .presets import DEFAULT_PRESET, PRESETS
-from .renderers import FORMATS, render
+from .renderers import FORMATS, render, render_json
 
 
 class _Parser(argparse.ArgumentParser):
@@ -28,12 +28,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="cleanpage",
         description="Strip boilerplate (ads, related links, promos, comments, cookie banners, "
-        "share labels, credits, navigation) from pasted page text and say why each block went.",
+        "share labels, credits, navigation) from HTML pages or pasted page text, and say why "
+        "each block went.",
         epilog="Exit status: 0 ok, 1 an input could not be read, 2 bad usage.",
     )
     p.add_argument("files", nargs="*", metavar="FILE", help="input files (default: stdin; '-' is stdin)")
     p.add_argument("--from", dest="input_format", choices=INPUT_FORMATS, default="auto",
-                   help="input format (default: auto)")
+                   help="input format (default: auto: HTML when it looks like HTML, else text)")
     p.add_argument("--to", choices=FORMATS, default="text", help="output format (default: text)")
     p.add_argument("--preset", choices=sorted(PRESETS), default=DEFAULT_PRESET,
                    help=f"filter preset (default: {DEFAULT_PRESET})")
@@ -56,10 +57,10 @@ def _list_filters(pipe: Pipeline) -> str:
     lines = []
     for name, cls in reg.items():
         state = "on " if name in pipe.names else "off"
-        lines.append(f"{state} {name:<13} {cls.summary}")
+        lines.append(f"{state} {name:<18} {cls.summary}")
         lines.append(f"    reasons: {', '.join(cls.reasons)}")
     for r in pipe.repairs:
-        lines.append(f"on  {r:<13} repair step (pasted text)")
+        lines.append(f"on  {r:<18} repair step for pasted text (--disable {r} turns it off)")
     return "\n".join(lines) + "\n"
 
 
@@ -75,10 +76,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         pipe = Pipeline.preset(args.preset)
+        if args.disable:  # before --only, so "--disable navigation --only ad_markers" works
+            pipe = pipe.without(*_names(args.disable))
         if args.only:
             pipe = pipe.only(*_names(args.only))
-        if args.disable:
-            pipe = pipe.without(*_names(args.disable))
         if args.lang is not None:
             from .lexicons import shipped
 
@@ -89,7 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.list_filters:
         return _write(_list_filters(pipe))
     status = 0
-    for path in args.files or ["-"]:
+    files = args.files or ["-"]
+    for path in files:
         name = "<stdin>" if path == "-" else path
         try:
             data = _read(path)
@@ -105,7 +107,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         except ValueError as e:
             print(f"cleanpage: error: {e}", file=sys.stderr)
             return 2
-        if _write(render(result.document, args.to)):
+        if args.to == "json":
+            out = render_json(result.document, source=name)
+        else:
+            out = render(result.document, args.to)
+            if len(files) > 1 and args.to != "json":
+                out = f"==> {name} <==\n{out}"  # as head(1) marks each file
+        if _write(out):
             return 0
     return status
 

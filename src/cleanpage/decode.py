@@ -2,10 +2,17 @@
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 import warnings
 
 from bs4 import UnicodeDammit
+
+
+# UnicodeDammit logs "Some characters could not be decoded..." at WARNING; with no logging set
+# up, Python prints that to stderr, breaking the CLI's one-line errors.  A NullHandler keeps it
+# off stderr while an application that configures logging still receives it.
+logging.getLogger("bs4.dammit").addHandler(logging.NullHandler())
 
 
 class InputError(ValueError):

@@ -60,9 +60,13 @@ def to_dict(doc: Document) -> dict[str, Any]:
     }
 
 
-def render_json(doc: Document) -> str:
-    """One JSON object on one line (so several inputs make JSON Lines), newline-terminated."""
-    return json.dumps(to_dict(doc), ensure_ascii=False) + "\n"
+def render_json(doc: Document, source: str | None = None) -> str:
+    """One JSON object on one line (so several inputs make JSON Lines), newline-terminated;
+    with ``source`` (the CLI passes the file name) as its first key."""
+    data = to_dict(doc)
+    if source is not None:
+        data = {"source": source, **data}
+    return json.dumps(data, ensure_ascii=False) + "\n"
 
 
 #: Longest block text shown by the explain renderer before it is cut with an ellipsis.

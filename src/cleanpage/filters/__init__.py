@@ -29,7 +29,8 @@ class Filter:
         **options: overrides of ``defaults``.
 
     Raises:
-        ValueError: an option name not in ``defaults``.
+        ValueError: an option name not in ``defaults``, or a value of another type than its
+            default's (an int is accepted for a float).
     """
 
     name: ClassVar[str] = ""
@@ -45,6 +46,16 @@ class Filter:
             raise ValueError(
                 f"filter {self.name!r} has no option {sorted(unknown)[0]!r}; its options: {known}"
             )
+        for key, value in options.items():
+            default = self.defaults[key]
+            if value is None or default is None:
+                continue
+            expected = (int, float) if isinstance(default, float) else type(default)
+            if isinstance(value, bool) != isinstance(default, bool) or not isinstance(value, expected):
+                raise ValueError(
+                    f"filter {self.name!r} option {key!r} must be {type(default).__name__}, "
+                    f"not {type(value).__name__} ({value!r})"
+                )
         self.options: dict[str, Any] = {**self.defaults, **options}
         # Options are also plain attributes (self.max_words): short to read in judge(), and as
         # fast as a local on the per-block hot path.
