@@ -32,7 +32,9 @@ class Result(NamedTuple):
 def _parse(data, input_format: str) -> Document:
     """The Document for ``data``: HTML when asked, or when ``auto`` sniffs it (an lxml element,
     a BeautifulSoup object, or text that :func:`looks_like_html`); else pasted text."""
-    if isinstance(data, (os.PathLike,)) or hasattr(data, "read"):
+    if _is_soup(data):
+        return parse_html(data)  # before the read() probe: a soup answers any attribute
+    if isinstance(data, os.PathLike) or hasattr(data, "read"):
         data = read_source(data)
     if isinstance(data, (str, bytes, bytearray, memoryview)):
         if input_format == "text":
@@ -48,6 +50,10 @@ def _parse(data, input_format: str) -> Document:
     if input_format == "text":
         raise TypeError(f"text input must be str or bytes, not {type(data).__name__}")
     return parse_html(data)  # an lxml element or tree, a BeautifulSoup object, or a TypeError
+
+
+def _is_soup(data) -> bool:
+    return any(c.__name__ == "BeautifulSoup" for c in type(data).__mro__)
 
 
 def read_source(data) -> bytes | str:

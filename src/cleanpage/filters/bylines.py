@@ -30,7 +30,8 @@ class Bylines(Filter):
     def judge(self, doc, lex):
         for b in kept_blocks(doc):
             f = b.features
-            if f.words > self.max_words or f.prose:
+            # List items, table rows and code are content even when they hold a time ("06:00").
+            if f.words > self.max_words or f.prose or b.kind in ("list_item", "table_row", "pre"):
                 continue
             if is_timestamp(b, lex):
                 yield Verdict(b.index, "dateline", b.text)

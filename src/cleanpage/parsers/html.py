@@ -66,6 +66,12 @@ _META_CHARSET = re.compile(
     re.I,
 )
 _SPACES = re.compile(r"\s+")
+_DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[[^\]]*\]\s*>", re.I)
+# Elements that only wrap others: dropped from a page nested deeper than libxml2 goes.
+_WRAPPERS = re.compile(
+    r"</?(?:div|span|section|article|main|aside|header|footer|nav|font|center|b|i|em|strong|a)\b[^>]*>",
+    re.I,
+)
 _HTML_SNIFF = re.compile(
     r"^\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<(?:!doctype|html))",
     re.I | re.S,
@@ -147,7 +153,7 @@ def _read_input(data) -> str | etree._Element:
         return data.getroot()
     if isinstance(data, etree._Element):
         return data
-    if type(data).__name__ == "BeautifulSoup" and hasattr(data, "decode"):
+    if any(c.__name__ == "BeautifulSoup" for c in type(data).__mro__):
         return data.decode()
     if isinstance(data, os.PathLike):
         with open(data, "rb") as fh:
@@ -200,9 +206,20 @@ _PARSER = lxml.html.HTMLParser(
 
 def _parse(text: str) -> etree._Element | None:
     # lxml refuses a str that carries an XML encoding declaration; the text is decoded already.
-    text = _XML_DECL.sub("", text, count=1).replace("\x00", "")
+    # A DOCTYPE's internal subset (entity declarations) is dropped: never expanded, it would
+    # otherwise show up as text.
+    text = _DOCTYPE_SUBSET.sub("", _XML_DECL.sub("", text, count=1), count=1).replace("\x00", "")
     if not text.strip():
         return None
+    root = _fromstring(text)
+    if root is not None and any(e.type_name == "ERR_RESOURCE_LIMIT" for e in _PARSER.error_log):
+        # libxml2 stops descending at 2,048 levels and drops what lies deeper.  Such a page is
+        # parsed again without its wrapper elements, so its text survives, flat.
+        root = _fromstring(_WRAPPERS.sub(" ", text))
+    return root
+
+
+def _fromstring(text: str) -> etree._Element | None:
     try:
         return etree.fromstring(text, _PARSER)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
@@ -406,7 +423,9 @@ class _Walker:
             emphasis=_SPACES.sub(" ", "".join(buf.marked)).strip() if not pre else "",
         )
         blocks = self.doc.blocks
-        block = Block(len(blocks), text, kind, None, self.pending_blank)
+        # blank_before stays False: in HTML the block structure itself marks paragraphs, and
+        # --to text keeps one block a line.
+        block = Block(len(blocks), text, kind, None, False)
         block.dom = dom
         blocks.append(block)
         self.pending_blank = False

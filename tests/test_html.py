@@ -1,0 +1,139 @@
+"""HTML input: accepted types, sniffing, structure, DOM filters, hostile markup."""
+import io
+
+import lxml.html
+import pytest
+from bs4 import BeautifulSoup
+
+import cleanpage
+from cleanpage.parsers.html import looks_like_html, parse_html
+
+P1 = ("The harbour board approved the new ferry timetable on Monday after a long public "
+      "consultation, and boats will now leave every forty minutes in summer.")
+P2 = ("Residents of the islands had asked for later crossings for years, and the last boat will "
+      "now leave the mainland at midnight from June until the end of September.")
+PAGE = f"""<!DOCTYPE html><html lang="en"><head><title>Ferries every forty minutes</title>
+<script>var x = "not content";</script><style>p {{ color: red }}</style></head><body>
+<header class="site-header"><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
+<main><article><h1>Ferries every forty minutes</h1>
+<div class="byline">By Ann Lee</div>
+<p>{P1}</p>
+<aside class="related-posts"><h3>Related</h3><ul><li><a href="/a">Harbour fees to rise</a></li>
+<li><a href="/b">New pier opens</a></li></ul></aside>
+<p>{P2}</p>
+<div class="share-bar"><a href="#">Share</a> <a href="#">Tweet</a></div>
+</article></main>
+<div id="comments" class="comments"><p>Great news, I have waited for this for years and years now.</p></div>
+<footer class="site-footer"><p>© 2025 Island Courier. All rights reserved.</p></footer>
+</body></html>"""
+
+
+def test_article_kept_furniture_removed_and_explained():
+    res = cleanpage.clean_and_explain(PAGE)
+    assert res.document.origin == "html"
+    assert res.text == P1 + "\n" + P2 + "\n"
+    assert res.document.title == "Ferries every forty minutes"
+    reasons = {b.text: f"{b.removal.filter}/{b.removal.reason}" for b in res.document.removed}
+    assert reasons["Ferries every forty minutes"] == "main_content/headline"
+    assert reasons["Harbour fees to rise"].startswith("dom_hints/related_container")
+    assert reasons["Share Tweet"].startswith("dom_hints/share_container")
+    assert reasons["© 2025 Island Courier. All rights reserved."].startswith(("dom_hints/", "footer/"))
+    assert all(b.removal.evidence for b in res.document.removed)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: PAGE,
+        lambda: PAGE.encode("utf-8"),
+        lambda: io.BytesIO(PAGE.encode()),
+        lambda: io.StringIO(PAGE),
+        lambda: lxml.html.document_fromstring(PAGE),
+        lambda: lxml.html.document_fromstring(PAGE).getroottree(),
+        lambda: BeautifulSoup(PAGE, "html.parser"),
+    ],
+    ids=["str", "bytes", "binary-file", "text-file", "lxml-element", "lxml-tree", "soup"],
+)
+def test_input_types(make):
+    assert cleanpage.clean(make()) == P1 + "\n" + P2 + "\n"
+
+
+def test_path_input(tmp_path):
+    f = tmp_path / "page.html"
+    f.write_text(PAGE, encoding="utf-8")
+    assert cleanpage.clean(f) == P1 + "\n" + P2 + "\n"
+
+
+def test_sniffing():
+    assert looks_like_html(PAGE)
+    assert looks_like_html("<div><p>a</p><p>b</p></div>")
+    assert not looks_like_html("If a < b and b > c, then the price is <5 dollars, he said.")
+    assert not looks_like_html("Menu\nHome\n<3 this recipe\nThe best soup ever.")
+    text = "Prices rose 3% <b>sharply</b> last year, the minister said on Tuesday morning."
+    assert cleanpage.clean_and_explain(text).document.origin == "text"
+
+
+def test_declared_charset_and_detection():
+    body = f"<p>Le conseil municipal a voté jeudi la prolongation du tramway jusqu'à l'hôpital, après deux années d'études.</p>"
+    declared = f'<html><head><meta charset="windows-1252"></head><body>{body}</body></html>'.encode("cp1252")
+    assert "prolongation du tramway jusqu'à l'hôpital" in cleanpage.clean(declared)
+    xml = f'<?xml version="1.0" encoding="ISO-8859-1"?><html><body>{body}</body></html>'
+    assert "l'hôpital" in cleanpage.clean(xml)  # a str with an encoding declaration
+
+
+def test_script_style_comments_never_blocks():
+    html = f"<html><body><script>alert('x')</script><style>.a{{}}</style><!-- note --><p>{P1}</p><noscript>Enable JS</noscript></body></html>"
+    doc = parse_html(html)
+    assert [b.text for b in doc.blocks] == [P1]
+
+
+def test_hidden_blocks():
+    html = f"<html><body><p>{P1}</p><div hidden><p>Secret menu text here.</p></div><div style='display: none'><p>More hidden text.</p></div><p aria-hidden='true'>Icon label</p><p>{P2}</p></body></html>"
+    res = cleanpage.clean_and_explain(html)
+    reasons = {b.text: b.removal.reason for b in res.document.removed}
+    assert reasons == {"Secret menu text here.": "hidden_attribute", "More hidden text.": "display_none", "Icon label": "aria_hidden"}
+
+
+def test_content_container_with_comment_in_its_class_is_kept():
+    html = f"<html><body class='single comments-open'><article class='post has-comments'><div class='entry-content'><p>{P1}</p><p>{P2}</p></div></article></body></html>"
+    assert cleanpage.clean(html) == P1 + "\n" + P2 + "\n"
+
+
+def test_table_of_links_is_kept():
+    rows = "".join(f"<tr><td><a href='/{i}'>Route {i}</a></td><td><a href='/t{i}'>Timetable {i}</a></td></tr>" for i in range(5))
+    html = f"<html><body><article><p>{P1}</p><table>{rows}</table><p>{P2}</p></article></body></html>"
+    out = cleanpage.clean(html)
+    assert "Route 3 | Timetable 3" in out
+
+
+def test_markdown_structure():
+    html = f"<html><body><article><p>{P1}</p><h2>Timetable</h2><ul><li>Morning<ul><li>06:00</li></ul></li></ul><pre><code>if late:\n    wait()</code></pre><p>{P2}</p></article></body></html>"
+    from cleanpage.renderers import render_markdown
+
+    md = render_markdown(cleanpage.clean_and_explain(html).document)
+    assert "## Timetable" in md and "- Morning\n  - 06:00" in md and "```\nif late:\n    wait()\n```" in md
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "",
+        "<!-- only a comment -->",
+        "<html><head><title>x</title></head></html>",
+        "<html><body><p>unclosed <b>bold <i>italic</table></div></p>",
+        "<p>a\x00b\x01c</p>",
+        "just text, no tags at all",
+        '<!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]><html><body><p>&x;</p></body></html>',
+        '<!DOCTYPE html [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]><html><body><p>&b;&b;</p></body></html>',
+    ],
+    ids=["empty", "comment", "no-body", "malformed", "nul", "not-html", "xxe", "entities"],
+)
+def test_hostile_markup_gives_a_result(html):
+    out = cleanpage.clean(html, input_format="html")
+    assert isinstance(out, str)
+    assert "root:" not in out  # no file content was read
+
+
+def test_nesting_10000_deep_keeps_the_text():
+    html = "<html><body>" + "<div>" * 10_000 + f"<p>{P1}</p>" + "</div>" * 10_000 + "</body></html>"
+    assert cleanpage.clean(html, input_format="html") == P1 + "\n"
