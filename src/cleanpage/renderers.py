@@ -101,7 +101,7 @@ def render_markdown(doc: Document) -> str:
             continue
         dom = b.dom
         kind = b.kind
-        text = (dom.emphasis or b.text) if dom is not None else b.text
+        text = (dom.emphasis or b.text) if dom is not None else b.text  # "" = no emphasis
         if kind == "heading" and dom is not None:
             line = "#" * max(1, min(6, dom.level)) + " " + b.text
         elif kind == "list_item" and dom is not None:

@@ -53,6 +53,8 @@ class Navigation(Filter):
                 yield Verdict(b.index, reason, b.text)
                 continue
             t = b.text
+            if b.kind == "table_row":  # cells joined by " | " are data, not a trail
+                continue
             if f.terminal or (_CRUMB_CHARS.isdisjoint(t) and "::" not in t) or "://" in t or "www." in t:
                 continue
             parts = [p for p in _CRUMB_SEP.split(b.text) if p]

@@ -19,7 +19,8 @@ from __future__ import annotations
 import os
 import re
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 
 import lxml.etree as etree
 import lxml.html
@@ -125,23 +126,55 @@ class Dom:
     emphasis: str = ""
 
 
-@dataclass
 class _Frame:
-    tag: str
-    tokens: tuple[str, ...]
-    role: str
-    landmark: str | None
-    hidden: str | None
-    block: bool
-    id: int = 0
+    """One open element, with what its blocks inherit already folded in, so that a block
+    reads its context from the top frame instead of walking the stack."""
+
+    __slots__ = ("tag", "block", "owner", "path", "token_frames", "ancestors", "roles",
+                 "landmarks", "hidden")
+
+    def __init__(self, tag, block, parent, tokens, role, landmark, hidden, ident):
+        self.tag = tag
+        self.block = block
+        if parent is None:
+            self.owner = tag if block else "body"
+            self.path = tag
+            self.token_frames = ((tag, tokens),) if tokens else ()
+            self.ancestors = (ident,) if tag in CONTAINERS else ()
+            self.roles = (role,) if role else ()
+            self.landmarks = frozenset((landmark,)) if landmark else frozenset()
+            self.hidden = hidden
+            return
+        self.owner = tag if block else parent.owner
+        self.path = f"{parent.path}/{tag}"
+        self.token_frames = parent.token_frames + ((tag, tokens),) if tokens else parent.token_frames
+        self.ancestors = parent.ancestors + (ident,) if tag in CONTAINERS else parent.ancestors
+        self.roles = parent.roles + (role,) if role else parent.roles
+        self.landmarks = parent.landmarks | {landmark} if landmark else parent.landmarks
+        self.hidden = parent.hidden or hidden
 
 
-@dataclass
 class _Buffer:
-    parts: list[str] = field(default_factory=list)
-    marked: list[str] = field(default_factory=list)
-    link_chars: int = 0
-    cell_starts: list[int] = field(default_factory=list)  # indices into parts
+    __slots__ = ("parts", "marked", "link_chars", "cell_starts")
+
+    def __init__(self):
+        self.parts: list[str] = []
+        self.marked: list[str] = []
+        self.link_chars = 0
+        self.cell_starts: list[int] = []  # indices into parts
+
+
+@lru_cache(maxsize=4096)
+def _class_tokens(cls: str, ident: str) -> tuple[str, ...]:
+    # Class strings repeat across a page ("post-item card"): tokenise each once.
+    return tuple(_TOKEN.findall(f"{cls} {ident}".lower()))
+
+
+@lru_cache(maxsize=1024)
+def _local_cached(tag: str) -> str:
+    if tag[0] == "{":
+        tag = tag.rsplit("}", 1)[1]
+    return tag.lower()
 
 
 _EMPHASIS = {"em": "*", "i": "*", "strong": "**", "b": "**", "code": "`"}
@@ -183,6 +216,7 @@ def decode_html(data: bytes) -> str:
     m = _META_CHARSET.search(data[:4096])
     if m:
         enc = (m.group(1) or m.group(2)).decode("ascii", "replace").strip().lower()
+        enc = _WHATWG_LABELS.get(enc, enc)
         try:
             return data.decode(enc)
         except (LookupError, UnicodeDecodeError):
@@ -199,7 +233,17 @@ def decode_html(data: bytes) -> str:
     return dammit.unicode_markup
 
 
-_PARSER = lxml.html.HTMLParser(
+# etree's HTMLParser, not lxml.html's: no per-element class look-up, the same tree.
+#: Charset labels that browsers read as a superset (WHATWG Encoding Standard, "labels"): a
+#: page declaring iso-8859-1 is decoded as windows-1252, whose 0x80-0x9F are „ “ € and not
+#: control characters (golden/de/html-iso-8859-1-deklariert).
+_WHATWG_LABELS = {
+    "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
+    "l1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252", "iso-8859-9": "cp1254",
+    "gb2312": "gbk", "gb_2312": "gbk", "x-gbk": "gbk", "iso-8859-11": "cp874",
+    "tis-620": "cp874", "shift-jis": "shift_jis", "x-sjis": "shift_jis",
+}
+_PARSER = etree.HTMLParser(
     no_network=True, remove_comments=True, remove_pis=True, recover=True, huge_tree=True
 )
 
@@ -227,15 +271,10 @@ def _fromstring(text: str) -> etree._Element | None:
 
 
 def _local(tag) -> str:
-    if not isinstance(tag, str):
-        return ""
-    if tag[0] == "{":
-        tag = tag.rsplit("}", 1)[1]
-    return tag.lower()
+    return _local_cached(tag) if isinstance(tag, str) and tag else ""
 
 
-def _hidden(el) -> str | None:
-    get = el.get
+def _hidden(get) -> str | None:
     if get("hidden") is not None:
         return "hidden_attribute"
     if (get("aria-hidden") or "").strip().lower() == "true":
@@ -284,7 +323,6 @@ class _Walker:
         self.pre_depth = 0
         self.list_depth = 0
         self.in_row = 0
-        self.pending_blank = True
         self.next_id = 0
 
     def walk(self, root) -> None:
@@ -311,11 +349,20 @@ class _Walker:
             self.cell_start()
         elif block or tag == "br" or tag == "hr":
             self.flush()
-        cls, ident, role = el.get("class"), el.get("id"), (el.get("role") or "").strip().lower()
-        tokens = tuple(_TOKEN.findall(f"{cls or ''} {ident or ''}".lower())) if (cls or ident) else ()
-        landmark = LANDMARK_TAGS.get(tag) or LANDMARK_ROLES.get(role)
+        tokens: tuple[str, ...] = ()
+        role = ""
+        hidden = None
+        if el.attrib:  # most elements have no attributes: skip the look-ups
+            get = el.get
+            cls, ident = get("class"), get("id")
+            if cls or ident:
+                tokens = _class_tokens(cls or "", ident or "")
+            role = (get("role") or "").strip().lower()
+            hidden = _hidden(get)
+        landmark = LANDMARK_TAGS.get(tag) or (LANDMARK_ROLES.get(role) if role else None)
         self.next_id += 1
-        self.stack.append(_Frame(tag, tokens, role, landmark, _hidden(el), block, self.next_id))
+        parent = self.stack[-1] if self.stack else None
+        self.stack.append(_Frame(tag, block, parent, tokens, role, landmark, hidden, self.next_id))
         if tag == "a":
             self.link_depth += 1
         elif tag == "pre":
@@ -327,15 +374,14 @@ class _Walker:
         mark = _EMPHASIS.get(tag)
         if mark and not self.pre_depth:
             self.buf.marked.append(mark)
-        self.text(el.text)
+        if el.text:
+            self.text(el.text)
 
     def end(self, el, tag: str) -> None:
         mark = _EMPHASIS.get(tag)
         if mark and not self.pre_depth:
             self.buf.marked.append(mark)
-        if tag in ("td", "th"):
-            self.cell_end()
-        elif tag in BLOCK_KINDS or tag in CONTAINERS:
+        if tag in BLOCK_KINDS or tag in CONTAINERS:
             self.flush()
         if tag == "a":
             self.link_depth -= 1
@@ -347,7 +393,8 @@ class _Walker:
             self.in_row -= 1
         if self.stack:
             self.stack.pop()
-        self.text(el.tail)
+        if el.tail:
+            self.text(el.tail)
 
     def text(self, s: str | None) -> None:
         if not s:
@@ -365,15 +412,13 @@ class _Walker:
             buf.marked.append(" | ")
         buf.cell_starts.append(len(buf.parts))
 
-    def cell_end(self) -> None:
-        pass
-
     # -- blocks ------------------------------------------------------------------------------
 
     def flush(self) -> None:
         buf = self.buf
         if not buf.parts:
-            self.buf = _Buffer()
+            if buf.marked:
+                buf.marked.clear()
             return
         raw = "".join(buf.parts)
         self.buf = _Buffer()
@@ -383,13 +428,11 @@ class _Walker:
             if not text.strip():
                 return
         else:
-            text = _SPACES.sub(" ", raw).strip()
+            text = " ".join(raw.split())
             if not text:
-                self.pending_blank = True
                 return
-        stack = self.stack
-        owner = next((f for f in reversed(stack) if f.block), None)
-        tag = owner.tag if owner else "body"
+        top = self.stack[-1] if self.stack else None
+        tag = top.owner if top else "body"
         kind = BLOCK_KINDS.get(tag, "paragraph")
         if pre:
             kind = "pre"
@@ -399,7 +442,7 @@ class _Walker:
         if kind == "table_row" and buf.cell_starts:
             bounds = buf.cell_starts + [len(buf.parts)]
             cells = tuple(
-                _SPACES.sub(" ", "".join(p for p in buf.parts[a:b] if p != " | ")).strip()
+                " ".join("".join(p for p in buf.parts[a:b] if p != " | ").split())
                 for a, b in zip(bounds, bounds[1:])
             )
         level = 0
@@ -407,20 +450,18 @@ class _Walker:
             level = int(tag[1])
         elif kind == "list_item":
             level = max(1, self.list_depth)
-        hidden = next((f.hidden for f in stack if f.hidden), None)
-        landmarks = frozenset(f.landmark for f in stack if f.landmark)
         dom = Dom(
             tag=tag,
-            path="/".join(f.tag for f in stack),
-            token_frames=tuple((f.tag, f.tokens) for f in stack if f.tokens),
-            ancestors=tuple(f.id for f in stack if f.tag in CONTAINERS),
-            roles=tuple(f.role for f in stack if f.role),
-            landmarks=landmarks,
-            hidden=hidden,
+            path=top.path if top else "",
+            token_frames=top.token_frames if top else (),
+            ancestors=top.ancestors if top else (),
+            roles=top.roles if top else (),
+            landmarks=top.landmarks if top else frozenset(),
+            hidden=top.hidden if top else None,
             link_chars=min(buf.link_chars, len(text)),
             level=level,
             cells=cells,
-            emphasis=_SPACES.sub(" ", "".join(buf.marked)).strip() if not pre else "",
+            emphasis="" if pre or len(buf.marked) == len(buf.parts) else " ".join("".join(buf.marked).split()),
         )
         blocks = self.doc.blocks
         # blank_before stays False: in HTML the block structure itself marks paragraphs, and
@@ -428,4 +469,3 @@ class _Walker:
         block = Block(len(blocks), text, kind, None, False)
         block.dom = dom
         blocks.append(block)
-        self.pending_blank = False
