@@ -35,6 +35,38 @@ def _words(tokens: tuple[str, ...]) -> set[str]:
     return set(tokens) | {a + b for a, b in zip(tokens, tokens[1:])}
 
 
+def _by_tokens(frames) -> tuple[str, str] | None:
+    """The reason and evidence from the nearest frame that decides, or None."""
+    for tag, tokens in reversed(frames):
+        if tag in PAGE_TAGS:
+            continue
+        decision = _frame(tag, tokens)
+        if decision == "content":
+            return None
+        if decision is not None:
+            return decision
+    return None
+
+
+@lru_cache(maxsize=8192)
+def _frame(tag: str, tokens: tuple[str, ...]):
+    """What one element's tokens say: ``"content"`` (a content container: stop), a
+    ``(reason, evidence)`` pair, or None (nothing: look further out)."""
+    words = _words(tokens)
+    if words & _tokens("strong"):
+        return "content"  # the nearest content container: whatever lies further out is page
+    modifiers = _tokens("modifiers")
+    for kind, reason in KINDS.items():
+        for token in sorted(words & _tokens(kind)):
+            i = tokens.index(token) if token in tokens else -1
+            if i >= 0 and set(tokens[max(0, i - 1) : i + 2]) & modifiers:
+                continue  # "has-comments", "comments-open": a flag, not a container
+            return (reason, f"{tag}.{'-'.join(tokens)}"[:60])
+    if words & _tokens("positive"):
+        return "content"
+    return None
+
+
 class DomHints(Filter):
     """Removes blocks inside containers whose class, id or role names boilerplate, or inside
     navigation landmarks.
@@ -72,41 +104,20 @@ class DomHints(Filter):
     summary = "containers whose class/id/role names ads, related, promo, comments, share, cookies, navigation (HTML)"
 
     def judge(self, doc, lex):
-        hints = {kind: _tokens(kind) for kind in KINDS}
-        positive, strong, modifiers = _tokens("positive"), _tokens("strong"), _tokens("modifiers")
+        # Blocks of one container share their frames tuple: judge each tuple once a page.
+        seen: dict[int, tuple[str, str] | None] = {}
         for b in kept_blocks(doc):
             dom = b.dom
             if dom is None:
                 continue
-            verdict = self._by_tokens(dom, hints, positive, strong, modifiers)
+            key = id(dom.token_frames)
+            if key not in seen:
+                seen[key] = _by_tokens(dom.token_frames)
+            verdict = seen[key]
             if verdict is None and self.landmarks:
                 verdict = self._by_landmark(dom)
             if verdict is not None:
                 yield Verdict(b.index, *verdict)
-
-    @staticmethod
-    def _by_tokens(dom, hints, positive, strong, modifiers):
-        for tag, tokens in reversed(dom.token_frames):
-            if tag in PAGE_TAGS:
-                continue
-            words = _words(tokens)
-            if words & strong:
-                return None  # the nearest content container: whatever lies further out is page
-            found = None
-            for kind, names in hints.items():
-                hit = words & names
-                for token in sorted(hit):
-                    i = tokens.index(token) if token in tokens else -1
-                    near = set(tokens[max(0, i - 1) : i + 2]) if i >= 0 else set()
-                    if near & modifiers:
-                        continue
-                    found = (KINDS[kind], f"{tag}.{'-'.join(tokens)}"[:60])
-                    break
-                if found:
-                    return found
-            if words & positive:
-                return None
-        return None
 
     @staticmethod
     def _by_landmark(dom):

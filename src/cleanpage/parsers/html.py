@@ -170,6 +170,9 @@ def _class_tokens(cls: str, ident: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(f"{cls} {ident}".lower()))
 
 
+_LOCAL: dict[str, str] = {}  # element tag -> lower-case local name, filled as tags are met
+
+
 @lru_cache(maxsize=1024)
 def _local_cached(tag: str) -> str:
     if tag[0] == "{":
@@ -327,8 +330,14 @@ class _Walker:
 
     def walk(self, root) -> None:
         walker = etree.iterwalk(root, events=("start", "end"))
+        local = _LOCAL
         for event, el in walker:
-            tag = _local(el.tag)
+            raw = el.tag
+            tag = local.get(raw) if raw.__class__ is str else ""
+            if tag is None:
+                tag = _local(raw)
+                if len(local) < 4096:  # a hostile page could invent tags without end
+                    local[raw] = tag
             if event == "start":
                 if not tag or tag in SKIP:
                     walker.skip_subtree()
@@ -360,9 +369,14 @@ class _Walker:
             role = (get("role") or "").strip().lower()
             hidden = _hidden(get)
         landmark = LANDMARK_TAGS.get(tag) or (LANDMARK_ROLES.get(role) if role else None)
-        self.next_id += 1
         parent = self.stack[-1] if self.stack else None
-        self.stack.append(_Frame(tag, block, parent, tokens, role, landmark, hidden, self.next_id))
+        if parent is not None and not block and not (tokens or role or hidden or landmark):
+            # A bare inline element (<a>, <em>, <span>) adds nothing a block inherits: it
+            # shares its parent's frame instead of making one (most elements of a page).
+            self.stack.append(parent)
+        else:
+            self.next_id += 1
+            self.stack.append(_Frame(tag, block, parent, tokens, role, landmark, hidden, self.next_id))
         if tag == "a":
             self.link_depth += 1
         elif tag == "pre":
