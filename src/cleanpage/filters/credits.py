@@ -98,7 +98,11 @@ class Credits(Filter):
                 if f.norm in markers or b.text.startswith("©") or (hit and _credit_start(hit, b.text)):
                     yield Verdict(b.index, "photo_credit", hit or b.text)
                     continue
-            credit = credit_tail(b.text, markers)
+            t = b.text
+            # A caption credit needs a colon, "©" or a by-word: test for them before the search.
+            if not (":" in t or "：" in t or "©" in t or _BY_RE.search(t, max(0, len(t) - TAIL_CHARS))):
+                continue
+            credit = credit_tail(t, markers)
             if credit is None:
                 i = b.text.rfind("©", -TAIL_CHARS)
                 tail = b.text[i:] if i >= 0 else ""

@@ -102,7 +102,7 @@ class MainContent(Filter):
                 score = -pen * removed_weight
             elif f.prose:
                 score = f.words if f.terminal else f.words * half
-            elif _is_table_row(b.text):
+            elif "0" in f.norm and _is_table_row(b.text):  # rows hold numbers: "0" after normalize
                 score = 0.0
             else:
                 score = -pen * menu_likeness(b.text, f)
