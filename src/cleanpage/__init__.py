@@ -1,13 +1,15 @@
 """cleanpage: strip boilerplate from web pages and pasted page text, and say why.
 
 Public API: :func:`clean`, :func:`clean_and_explain`, :class:`Pipeline`, :class:`Document`,
-:class:`Block`, :class:`Removal`, :class:`Filter`, :class:`InputError`.
+:class:`Block`, :class:`Removal`, :class:`Filter`, :class:`InputError`, :class:`LimitError`,
+:func:`clean_records`.
 """
 from .api import Result, clean, clean_and_explain
-from .decode import InputError
+from .decode import InputError, LimitError
 from .document import Block, Document, Removal, Verdict
 from .filters import Filter
 from .pipeline import Pipeline
+from .records import clean_records
 
 __version__ = "0.1.0"
 
@@ -16,11 +18,13 @@ __all__ = [
     "Document",
     "Filter",
     "InputError",
+    "LimitError",
     "Pipeline",
     "Removal",
     "Result",
     "Verdict",
     "clean",
     "clean_and_explain",
+    "clean_records",
     "__version__",
 ]

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import os
+import time
 from typing import NamedTuple
 
-from .decode import decode
+from .decode import LimitError, decode
 from .document import Document
 from .lexicons import shipped
 from .parsers.html import looks_like_html, parse_html
@@ -79,6 +80,8 @@ def clean_and_explain(
     preset: str = DEFAULT_PRESET,
     lang: str | None = None,
     pipeline: Pipeline | None = None,
+    max_bytes: int | None = None,
+    time_budget: float | None = None,
 ) -> Result:
     """Clean ``data`` and return the text with the Document that explains it.
 
@@ -93,23 +96,31 @@ def clean_and_explain(
             ``pipeline`` is given.
         lang: language code of the lexicons to use with English (``"de"``); ``None`` uses all.
         pipeline: a custom :class:`~cleanpage.pipeline.Pipeline`.
+        max_bytes: refuse a str or bytes input longer than this (characters for str, bytes for
+            bytes) before any work, with :class:`~cleanpage.LimitError`.
+        time_budget: seconds; checked between filters (no signals: safe in threads, Celery,
+            Ray), so a page stops within one filter's time of the budget.
 
     Returns:
         a :class:`Result`.
 
     Raises:
         cleanpage.InputError: bytes that no encoding decodes, or binary data.
+        cleanpage.LimitError: over ``max_bytes`` or ``time_budget`` (an InputError).
         ValueError: unknown ``input_format``, ``preset`` or ``lang`` (message lists known ones).
         TypeError: ``data`` is of no accepted type.
         OSError: a path or file that cannot be read.
     """
     if input_format not in INPUT_FORMATS:
         raise ValueError(f"unknown input_format {input_format!r}; known: {', '.join(INPUT_FORMATS)}")
+    deadline = None if time_budget is None else time.monotonic() + time_budget
+    if max_bytes is not None and isinstance(data, (str, bytes, bytearray)) and len(data) > max_bytes:
+        raise LimitError(f"input of {len(data):,} bytes is over the limit of {max_bytes:,}")
     pipe = _pipeline(preset, pipeline)
     lex = shipped(lang)
     doc = _parse(data, input_format)
     doc.lang = lang
-    pipe.run(doc, lex)
+    pipe.run(doc, lex, deadline)
     from .renderers import render_text
 
     return Result(render_text(doc), doc, doc.stats())
@@ -122,11 +133,19 @@ def clean(
     preset: str = DEFAULT_PRESET,
     lang: str | None = None,
     pipeline: Pipeline | None = None,
+    max_bytes: int | None = None,
+    time_budget: float | None = None,
 ) -> str:
     """Clean ``data`` and return the kept text, one block a line (``""`` when nothing is kept).
 
     Arguments and errors as for :func:`clean_and_explain`.
     """
     return clean_and_explain(
-        data, input_format=input_format, preset=preset, lang=lang, pipeline=pipeline
+        data,
+        input_format=input_format,
+        preset=preset,
+        lang=lang,
+        pipeline=pipeline,
+        max_bytes=max_bytes,
+        time_budget=time_budget,
     ).text

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import dataclass
 from typing import Sequence
 
 from . import __version__
@@ -16,6 +17,7 @@ from .decode import InputError
 from .filters import registry
 from .pipeline import Pipeline
 from .presets import DEFAULT_PRESET, PRESETS
+from .batch import JsonlJob, Totals, chunked, iter_files, open_lines, ordered_map, progress
 from .renderers import FORMATS, render, render_json
 
 
@@ -30,7 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Strip boilerplate (ads, related links, promos, comments, cookie banners, "
         "share labels, credits, navigation) from HTML pages or pasted page text, and say why "
         "each block went.",
-        epilog="Exit status: 0 ok, 1 an input could not be read, 2 bad usage.",
+        epilog="Exit status: 0 ok; 1 an input or a record could not be read or cleaned (the others "
+        "are still written; a failed record carries an \"error\" field); 2 bad usage.",
     )
     p.add_argument("files", nargs="*", metavar="FILE", help="input files (default: stdin; '-' is stdin)")
     p.add_argument("--from", dest="input_format", choices=INPUT_FORMATS, default="auto",
@@ -44,6 +47,23 @@ def build_parser() -> argparse.ArgumentParser:
                    help="run only these filters (repeatable, or comma-separated)")
     p.add_argument("--lang", default=None, help="language of the lexicons, with English (default: all)")
     p.add_argument("--list-filters", action="store_true", help="list filters with their reasons and exit")
+    b = p.add_argument_group("batch (pipelines)")
+    b.add_argument("--jsonl", action="store_true",
+                   help="read JSON lines (stdin or FILEs, .gz too), clean one field, write JSON lines")
+    b.add_argument("--field", default="text", help="the field to clean with --jsonl (default: text)")
+    b.add_argument("--output-field", default=None, metavar="NAME",
+                   help="write the cleaned text to this field (default: replace --field)")
+    b.add_argument("--record-stats", action="store_true",
+                   help='with --jsonl, add "cleanpage": removed blocks per (filter, reason) to each record')
+    b.add_argument("-o", "--output-dir", default=None, metavar="OUTDIR",
+                   help="clean FILEs and folders into OUTDIR, one output file each")
+    b.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    b.add_argument("--stats", action="store_true",
+                   help="print the totals per (filter, reason) on stderr at the end")
+    b.add_argument("--max-bytes", type=int, default=None, metavar="N",
+                   help="refuse a page or record longer than N bytes (an error, not a crash)")
+    b.add_argument("--time-budget", type=float, default=None, metavar="SECONDS",
+                   help="give up on a page or record after SECONDS (checked between filters)")
     p.add_argument("--version", action="version", version=f"cleanpage {__version__}")
     return p
 
@@ -89,13 +109,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.list_filters:
         return _write(_list_filters(pipe))
+    if args.jobs < 1:
+        print("cleanpage: error: -j must be at least 1", file=sys.stderr)
+        return 2
+    if args.jsonl:
+        return _jsonl(args)
+    if args.output_dir:
+        return _to_dir(args, pipe)
     status = 0
     files = args.files or ["-"]
     for path in files:
         name = "<stdin>" if path == "-" else path
         try:
             data = _read(path)
-            result = clean_and_explain(data, input_format=args.input_format, lang=args.lang, pipeline=pipe)
+            result = clean_and_explain(
+                data,
+                input_format=args.input_format,
+                lang=args.lang,
+                pipeline=pipe,
+                max_bytes=args.max_bytes,
+                time_budget=args.time_budget,
+            )
         except OSError as e:
             print(f"cleanpage: cannot read {name}: {e.strerror or e}", file=sys.stderr)
             status = 1
@@ -116,6 +150,97 @@ def main(argv: Sequence[str] | None = None) -> int:
         if _write(out):
             return 0
     return status
+
+
+def _job(args) -> JsonlJob:
+    return JsonlJob(
+        field=args.field,
+        output_field=args.output_field,
+        input_format=args.input_format,
+        explain=args.record_stats,
+        preset=args.preset,
+        lang=args.lang,
+        disable=tuple(_names(args.disable)),
+        only=tuple(_names(args.only)),
+        max_bytes=args.max_bytes,
+        time_budget=args.time_budget,
+    )
+
+
+def _jsonl(args) -> int:
+    job = _job(args)
+    totals = Totals()
+    files = args.files or ["-"]
+    lines = (line for path in files for line in open_lines(path) if line.strip())
+    chunk = 1 if args.jobs <= 1 else 32
+    try:
+        for results in ordered_map(job.chunk, chunked(progress(lines), chunk), args.jobs, window=8 * args.jobs):
+            for out, failed, removed in results:
+                totals.add(failed, removed)
+                if _write(out + "\n"):
+                    return 1 if totals.failed else 0
+    except OSError as e:
+        print(f"cleanpage: cannot read: {e.strerror or e}", file=sys.stderr)
+        return 1
+    if args.stats:
+        sys.stderr.write(totals.report())
+    return 1 if totals.failed else 0
+
+
+def _to_dir(args, pipe) -> int:
+    ext = {"text": ".txt", "markdown": ".md", "json": ".json", "explain": ".explain.txt"}[args.to]
+    os.makedirs(args.output_dir, exist_ok=True)
+    paths = list(iter_files(args.files))
+    job = _FileJob(args.output_dir, ext, args.to, args.input_format, args.lang, args.preset,
+                   tuple(_names(args.disable)), tuple(_names(args.only)), args.max_bytes,
+                   args.time_budget)
+    totals = Totals()
+    for path, error, removed in ordered_map(job, progress(paths, len(paths), "file"), args.jobs):
+        totals.add(error is not None, removed)
+        if error:
+            print(f"cleanpage: cannot clean {path}: {error}", file=sys.stderr)
+    if args.stats:
+        sys.stderr.write(totals.report())
+    return 1 if totals.failed else 0
+
+
+@dataclass(frozen=True)
+class _FileJob:
+    out_dir: str
+    ext: str
+    to: str
+    input_format: str
+    lang: str | None
+    preset: str
+    disable: tuple[str, ...]
+    only: tuple[str, ...]
+    max_bytes: int | None
+    time_budget: float | None
+
+    def __call__(self, path: str):
+        from .batch import _pipeline
+
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read()
+            result = clean_and_explain(
+                data,
+                input_format=self.input_format,
+                lang=self.lang,
+                pipeline=_pipeline(self.preset, self.disable, self.only),
+                max_bytes=self.max_bytes,
+                time_budget=self.time_budget,
+            )
+            base = os.path.splitext(os.path.basename(path))[0]
+            target = os.path.join(self.out_dir, base + self.ext)
+            out = render_json(result.document, source=path) if self.to == "json" else render(result.document, self.to)
+            with open(target, "w", encoding="utf-8") as fh:
+                fh.write(out)
+            return path, None, result.stats
+        except OSError as e:
+            return path, e.strerror or str(e), {}
+        except ValueError as e:
+            return path, str(e), {}
 
 
 def _write(out: str) -> int:

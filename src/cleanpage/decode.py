@@ -20,6 +20,10 @@ class InputError(ValueError):
     reason suitable for a CLI error message."""
 
 
+class LimitError(InputError):
+    """The input is over a limit the caller set: ``max_bytes`` or ``time_budget``.  One line."""
+
+
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: its BOM starts with UTF-16 LE's

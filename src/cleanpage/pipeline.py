@@ -1,9 +1,11 @@
 """The immutable Pipeline: named repair steps, then named filters, in order."""
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from .decode import LimitError
 from .document import Document, Removal
 from .filters import Filter, registry
 from .lexicons import Lexicons
@@ -138,8 +140,10 @@ class Pipeline:
                 b.index = i
             doc.blocks = blocks
 
-    def _filter(self, doc: Document, lex: Lexicons) -> None:
+    def _filter(self, doc: Document, lex: Lexicons, deadline: float | None = None) -> None:
         for flt in self.filters:
+            if deadline is not None and time.monotonic() > deadline:
+                raise LimitError(f"time budget exceeded before filter {flt.name!r}")
             if doc.origin not in flt.origins:
                 continue
             for v in flt.judge(doc, lex):
@@ -152,25 +156,30 @@ class Pipeline:
                 if b.removal is None:
                     b.removal = Removal(flt.name, v.reason, v.evidence or "(no evidence)")
 
-    def run(self, doc: Document, lex: Lexicons) -> Document:
+    def run(self, doc: Document, lex: Lexicons, deadline: float | None = None) -> Document:
         """Run the line repairs, the filters, then the repairs of kept blocks (those two stages
         on pasted text only; see :mod:`cleanpage.repairs`) over ``doc`` in place.
+
+        Args:
+            deadline: a ``time.monotonic()`` value; checked between filters (no signals, so
+                safe in threads and task queues).
 
         Returns:
             ``doc``, with ``removal`` set on removed blocks, and blocks re-indexed after repairs.
 
         Raises:
             ValueError: a filter returned a reason it does not declare (a plugin bug).
+            cleanpage.LimitError: the deadline passed.
         """
         if doc.origin != "text":
-            self._filter(doc, lex)
+            self._filter(doc, lex, deadline)
             return doc
         self._repair(doc, lex, "parse")
         # A join across a removed block makes a new block the filters have not judged; judge
         # again until no join happens, so that cleaning the output again changes nothing.  One
         # round is the rule on real pages; the cap keeps a hostile input linear in time.
         for _ in range(MAX_ROUNDS):
-            self._filter(doc, lex)
+            self._filter(doc, lex, deadline)
             count = len(doc.blocks)
             self._repair(doc, lex, "kept")
             if len(doc.blocks) == count:

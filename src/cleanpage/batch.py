@@ -1,0 +1,168 @@
+"""Batch work for the CLI: JSON Lines in and out, many files to a folder, worker processes.
+
+Workers are a standard ``concurrent.futures.ProcessPoolExecutor``; results come back in input
+order, and at most ``window`` records are in flight, so a shard of millions of lines is streamed,
+not read into memory (``Executor.map`` would submit every line first).
+"""
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import sys
+from collections import Counter, deque
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator, TypeVar
+
+from .records import clean_record
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+@dataclass
+class Totals:
+    """What a batch did: records, failures, and removed blocks per (filter, reason)."""
+
+    records: int = 0
+    failed: int = 0
+    removed: Counter = field(default_factory=Counter)
+
+    def add(self, failed: bool, removed: dict) -> None:
+        self.records += 1
+        self.failed += failed
+        self.removed.update(removed)
+
+    def report(self) -> str:
+        lines = [f"cleanpage: {self.records} records, {self.failed} failed"]
+        for (flt, reason), n in self.removed.most_common():
+            lines.append(f"  {n:8d}  {flt}/{reason}")
+        return "\n".join(lines) + "\n"
+
+
+def ordered_map(fn: Callable[[T], R], items: Iterable[T], workers: int, window: int = 256) -> Iterator[R]:
+    """``map(fn, items)`` on ``workers`` processes (in this process when ``workers <= 1``),
+    yielding in input order with at most ``window`` items in flight."""
+    if workers <= 1:
+        yield from map(fn, items)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending: deque = deque()
+        for item in items:
+            pending.append(pool.submit(fn, item))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Lists of up to ``size`` items: a worker gets a chunk, not one record, so that process
+    hand-off costs little beside the cleaning."""
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def open_lines(path: str) -> Iterator[str]:
+    """Lines of a file ('-' is stdin), gunzipped when the name ends in .gz; decoding errors are
+    replaced so that one bad line cannot stop a shard (its JSON then fails to parse and the
+    record says so)."""
+    if path == "-":
+        stream = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+    elif path.endswith(".gz"):
+        stream = gzip.open(path, "rt", encoding="utf-8", errors="replace")
+    else:
+        stream = open(path, encoding="utf-8", errors="replace")
+    with stream:
+        yield from stream
+
+
+@dataclass(frozen=True)
+class JsonlJob:
+    """One worker's instructions (picklable): how to clean a JSON line."""
+
+    field: str = "text"
+    output_field: str | None = None
+    input_format: str = "auto"
+    explain: bool = False
+    preset: str = "balanced"
+    lang: str | None = None
+    disable: tuple[str, ...] = ()
+    only: tuple[str, ...] = ()
+    max_bytes: int | None = None
+    time_budget: float | None = None
+
+    def chunk(self, lines: list[str]) -> list[tuple[str, bool, dict]]:
+        return [self(line) for line in lines]
+
+    def __call__(self, line: str) -> tuple[str, bool, dict]:
+        """(output JSON line, failed?, {(filter, reason): blocks})."""
+        try:
+            record = json.loads(line)
+        except ValueError as e:
+            out = {"error": f"invalid JSON: {e}", "line": line[:200]}
+            return json.dumps(out, ensure_ascii=False), True, {}
+        result = clean_record(
+            record,
+            field=self.field,
+            input_format=self.input_format,
+            output_field=self.output_field,
+            explain=True,
+            pipeline=_pipeline(self.preset, self.disable, self.only),
+            lang=self.lang,
+            max_bytes=self.max_bytes,
+            time_budget=self.time_budget,
+        )
+        info = result.pop("cleanpage", None) if not self.explain else result.get("cleanpage")
+        removed = {(r["filter"], r["reason"]): r["blocks"] for r in (info or {}).get("removed", [])}
+        return json.dumps(result, ensure_ascii=False), "error" in result, removed
+
+
+_PIPELINES: dict = {}
+
+
+def _pipeline(preset: str, disable: tuple[str, ...], only: tuple[str, ...]):
+    key = (preset, disable, only)
+    if key not in _PIPELINES:  # once per worker process
+        from .pipeline import Pipeline
+
+        pipe = Pipeline.preset(preset)
+        if disable:
+            pipe = pipe.without(*disable)
+        if only:
+            pipe = pipe.only(*only)
+        _PIPELINES[key] = pipe
+    return _PIPELINES[key]
+
+
+def iter_files(paths: Iterable[str]) -> Iterator[str]:
+    """Files named, and the files under folders named (recursively, sorted, hidden ones
+    skipped)."""
+    for p in paths:
+        if os.path.isdir(p):
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for f in sorted(files):
+                    if not f.startswith("."):
+                        yield os.path.join(root, f)
+        else:
+            yield p
+
+
+def progress(items: Iterable[T], total: int | None = None, unit: str = "record") -> Iterable[T]:
+    """A tqdm progress bar on stderr when stderr is a terminal; the items unchanged otherwise."""
+    if not sys.stderr.isatty():
+        return items
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        return items
+    return tqdm(items, total=total, unit=unit, file=sys.stderr, leave=False)

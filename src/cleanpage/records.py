@@ -1,0 +1,105 @@
+"""Cleaning records in pipelines: dicts in, dicts out, one bad record never stops the rest."""
+from __future__ import annotations
+
+from typing import Any, Iterable, Iterator
+
+from .api import clean_and_explain
+from .pipeline import Pipeline
+from .presets import DEFAULT_PRESET
+
+
+def clean_record(
+    record: Any,
+    *,
+    field: str = "text",
+    input_format: str = "auto",
+    output_field: str | None = None,
+    explain: bool = False,
+    preset: str = DEFAULT_PRESET,
+    lang: str | None = None,
+    pipeline: Pipeline | None = None,
+    max_bytes: int | None = None,
+    time_budget: float | None = None,
+) -> dict:
+    """Clean one record; see :func:`clean_records`.  Never raises for a bad record."""
+    if not isinstance(record, dict):
+        return {"error": f"record is not an object but {type(record).__name__}"}
+    out = dict(record)
+    if field not in record:
+        out["error"] = f"record has no field {field!r}"
+        return out
+    data = record[field]
+    if not isinstance(data, (str, bytes)):
+        out["error"] = f"field {field!r} is {type(data).__name__}, not a string"
+        return out
+    try:
+        res = clean_and_explain(
+            data,
+            input_format=input_format,
+            preset=preset,
+            lang=lang,
+            pipeline=pipeline,
+            max_bytes=max_bytes,
+            time_budget=time_budget,
+        )
+    except (ValueError, TypeError, RecursionError, MemoryError) as e:
+        # ValueError covers InputError and LimitError: the record keeps its data, says why.
+        out["error"] = f"{type(e).__name__}: {e}"
+        return out
+    out[output_field or field] = res.text
+    if explain:
+        out["cleanpage"] = {
+            "removed": [
+                {"filter": f, "reason": r, "blocks": n} for (f, r), n in res.stats.items()
+            ],
+            "blocks": len(res.document.blocks),
+            "kept": len(res.document.kept),
+            "title": res.document.title,
+        }
+    return out
+
+
+def clean_records(
+    records: Iterable[Any],
+    *,
+    field: str = "text",
+    input_format: str = "auto",
+    output_field: str | None = None,
+    explain: bool = False,
+    preset: str = DEFAULT_PRESET,
+    lang: str | None = None,
+    pipeline: Pipeline | None = None,
+    max_bytes: int | None = None,
+    time_budget: float | None = None,
+) -> Iterator[dict]:
+    """Clean one field of each record, lazily, in input order.
+
+    Args:
+        records: an iterable of dicts (other values become an error record).
+        field: the key holding the page (str or bytes; HTML or pasted text).
+        input_format: "auto" | "html" | "text", as for :func:`cleanpage.clean`.
+        output_field: where the cleaned text goes (default: replace ``field``).
+        explain: add ``"cleanpage": {"removed": [{"filter", "reason", "blocks"}...], "blocks",
+            "kept", "title"}`` to each record.
+        preset, lang, pipeline: as for :func:`cleanpage.clean`.
+        max_bytes: per-record input size limit (see :func:`cleanpage.clean_and_explain`).
+        time_budget: per-record seconds, checked between filters (no signals).
+
+    Yields:
+        a new dict per record: the other keys kept as they were, the cleaned text in
+        ``output_field or field``; a record that cannot be cleaned keeps its data and gets an
+        ``"error"`` entry with a one-line reason, and the records after it go on.
+    """
+    for record in records:
+        yield clean_record(
+            record,
+            field=field,
+            input_format=input_format,
+            output_field=output_field,
+            explain=explain,
+            preset=preset,
+            lang=lang,
+            pipeline=pipeline,
+            max_bytes=max_bytes,
+            time_budget=time_budget,
+        )

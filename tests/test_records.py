@@ -1,0 +1,94 @@
+"""Pipeline use: clean_records and the --jsonl / -o batch modes; a bad record never stops the rest."""
+import gzip
+import json
+import subprocess
+import sys
+
+import cleanpage
+from cleanpage import clean_records
+
+PARA = "The city council voted on Tuesday to extend the night bus network to the eastern districts."
+PAGE = f"Menu\nHome\nNews\nSport\n\nAdvertisement\n{PARA}\nShare"
+
+
+def test_clean_records_keeps_other_keys_and_reports_errors():
+    recs = [
+        {"id": 1, "text": PAGE, "lang": "en"},
+        {"id": 2},
+        {"id": 3, "text": 42},
+        "not a dict",
+        {"id": 5, "text": b"\x00\x01\x02" * 40},
+        {"id": 6, "text": PAGE * 3},
+        {"id": 7, "text": PAGE.encode()},
+    ]
+    out = list(clean_records(recs, output_field="clean", explain=True, max_bytes=150))
+    assert [r.get("id") for r in out] == [1, 2, 3, None, 5, 6, 7]
+    assert out[0]["clean"] == PARA + "\n" and out[0]["text"] == PAGE and out[0]["lang"] == "en"
+    assert {"filter": "ad_markers", "reason": "ad_label", "blocks": 1} in out[0]["cleanpage"]["removed"]
+    assert out[1]["error"] == "record has no field 'text'"
+    assert out[2]["error"] == "field 'text' is int, not a string"
+    assert out[3]["error"].startswith("record is not an object")
+    assert "binary" in out[4]["error"]
+    assert out[5]["error"].startswith("LimitError: input of")
+    assert out[6]["clean"] == PARA + "\n"
+
+
+def test_time_budget_is_an_error_not_a_crash():
+    (rec,) = clean_records([{"text": PAGE * 2000}], time_budget=0.0)
+    assert rec["error"].startswith("LimitError: time budget exceeded")
+
+
+def run(args, stdin: bytes = b""):
+    return subprocess.run([sys.executable, "-m", "cleanpage", *args], input=stdin, capture_output=True, timeout=300)
+
+
+def _shard(n=300):
+    lines = []
+    for i in range(n):
+        if i % 50 == 7:
+            lines.append("{not json")
+        elif i % 50 == 8:
+            lines.append(json.dumps({"id": i}))
+        elif i % 50 == 9:
+            lines.append(json.dumps({"id": i, "text": ["a list"]}))
+        else:
+            lines.append(json.dumps({"id": i, "text": PAGE.replace("Tuesday", f"day {i}")}))
+    return ("\n".join(lines) + "\n").encode()
+
+
+def test_jsonl_keeps_order_reports_bad_records_and_exit_code(tmp_path):
+    shard = _shard()
+    r1 = run(["--jsonl", "--stats"], shard)
+    assert r1.returncode == 1  # some records failed; all were written
+    out = [json.loads(l) for l in r1.stdout.decode().splitlines()]
+    assert len(out) == 300
+    good = [o for o in out if "error" not in o]
+    assert [o["id"] for o in good] == sorted(o["id"] for o in good)
+    assert len(out) - len(good) == 18
+    assert any(o.get("error", "").startswith("invalid JSON") for o in out)
+    assert "300 records, 18 failed" in r1.stderr.decode()
+    r2 = run(["--jsonl", "-j", "2"], shard)
+    assert r2.stdout == r1.stdout  # deterministic across workers
+    gz = tmp_path / "shard.jsonl.gz"
+    gz.write_bytes(gzip.compress(shard))
+    r3 = run(["--jsonl", "--field", "text", "--output-field", "clean", str(gz)])
+    first = json.loads(r3.stdout.decode().splitlines()[0])
+    assert first["clean"].startswith("The city council") and first["text"].startswith("Menu")
+
+
+def test_files_to_output_dir(tmp_path):
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    (src / "a.txt").write_text(PAGE)
+    (src / "sub" / "b.html").write_text(f"<html><body><article><p>{PARA}</p></article></body></html>")
+    (src / "bad.bin").write_bytes(bytes(range(32)) * 40)
+    out = tmp_path / "out"
+    r = run([str(src), "-o", str(out), "--to", "markdown", "-j", "2"])
+    assert r.returncode == 1 and "bad.bin" in r.stderr.decode()
+    assert (out / "a.md").read_text() == PARA + "\n"
+    assert (out / "b.md").read_text() == PARA + "\n"
+
+
+def test_all_good_records_exit_zero():
+    r = run(["--jsonl"], (json.dumps({"text": PAGE}) + "\n").encode())
+    assert r.returncode == 0 and json.loads(r.stdout)["text"] == PARA + "\n"
