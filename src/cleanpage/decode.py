@@ -59,12 +59,29 @@ def decode(data: bytes | str) -> str:
 
 
 def _decode_bytes(data: bytes) -> str:
+    return decode_bytes(data)
+
+
+def decode_bytes(data: bytes, declared=None, is_html: bool = False) -> str:
+    """Bytes to text: the BOM's encoding, else ``declared(data)`` (an encoding name the
+    document declares, or None), else strict UTF-8, else UnicodeDammit (charset-normalizer
+    behind it).  Shared by the text and HTML parsers.
+
+    Raises:
+        InputError: a BOM the rest of the bytes contradict, or no encoding fits.
+    """
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
                 return data[len(bom) :].decode(enc)
             except UnicodeDecodeError:
                 raise InputError(f"input starts with a {enc} byte-order mark but is not {enc}") from None
+    enc = declared(data) if declared is not None else None
+    if enc:
+        try:
+            return data.decode(enc)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown declaration: fall through to detection
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -72,7 +89,7 @@ def _decode_bytes(data: bytes) -> str:
     with warnings.catch_warnings():
         # UnicodeDammit warns when it had to substitute characters; the caller gets the text.
         warnings.simplefilter("ignore")
-        dammit = UnicodeDammit(data, is_html=False)
+        dammit = UnicodeDammit(data, is_html=is_html)
     if dammit.unicode_markup is None:
         raise InputError("cannot decode input: no character encoding fits its bytes")
     return dammit.unicode_markup

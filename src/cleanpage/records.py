@@ -8,55 +8,10 @@ from .pipeline import Pipeline
 from .presets import DEFAULT_PRESET
 
 
-def clean_record(
-    record: Any,
-    *,
-    field: str = "text",
-    input_format: str = "auto",
-    output_field: str | None = None,
-    explain: bool = False,
-    preset: str = DEFAULT_PRESET,
-    lang: str | None = None,
-    pipeline: Pipeline | None = None,
-    max_bytes: int | None = None,
-    time_budget: float | None = None,
-) -> dict:
-    """Clean one record; see :func:`clean_records`.  Never raises for a bad record."""
-    if not isinstance(record, dict):
-        return {"error": f"record is not an object but {type(record).__name__}"}
-    out = dict(record)
-    if field not in record:
-        out["error"] = f"record has no field {field!r}"
-        return out
-    data = record[field]
-    if not isinstance(data, (str, bytes)):
-        out["error"] = f"field {field!r} is {type(data).__name__}, not a string"
-        return out
-    try:
-        res = clean_and_explain(
-            data,
-            input_format=input_format,
-            preset=preset,
-            lang=lang,
-            pipeline=pipeline,
-            max_bytes=max_bytes,
-            time_budget=time_budget,
-        )
-    except (ValueError, TypeError, RecursionError, MemoryError) as e:
-        # ValueError covers InputError and LimitError: the record keeps its data, says why.
-        out["error"] = f"{type(e).__name__}: {e}"
-        return out
-    out[output_field or field] = res.text
-    if explain:
-        out["cleanpage"] = {
-            "removed": [
-                {"filter": f, "reason": r, "blocks": n} for (f, r), n in res.stats.items()
-            ],
-            "blocks": len(res.document.blocks),
-            "kept": len(res.document.kept),
-            "title": res.document.title,
-        }
-    return out
+def clean_record(record: Any, **options: Any) -> dict:
+    """Clean one record, with the keywords of :func:`clean_records`.  Never raises for a bad
+    record: it gets an ``"error"`` entry instead."""
+    return next(clean_records([record], **options))
 
 
 def clean_records(
@@ -90,16 +45,46 @@ def clean_records(
         ``output_field or field``; a record that cannot be cleaned keeps its data and gets an
         ``"error"`` entry with a one-line reason, and the records after it go on.
     """
+    options = {
+        "input_format": input_format,
+        "preset": preset,
+        "lang": lang,
+        "pipeline": pipeline,
+        "max_bytes": max_bytes,
+        "time_budget": time_budget,
+    }
     for record in records:
-        yield clean_record(
-            record,
-            field=field,
-            input_format=input_format,
-            output_field=output_field,
-            explain=explain,
-            preset=preset,
-            lang=lang,
-            pipeline=pipeline,
-            max_bytes=max_bytes,
-            time_budget=time_budget,
-        )
+        yield _clean_one(record, field, output_field, explain, options)
+
+
+def _clean_one(record: Any, field: str, output_field: str | None, explain: bool, options: dict) -> dict:
+    if not isinstance(record, dict):
+        return {"error": f"record is not an object but {type(record).__name__}"}
+    out = dict(record)
+    if field not in record:
+        out["error"] = f"record has no field {field!r}"
+        return out
+    data = record[field]
+    if not isinstance(data, (str, bytes)):
+        out["error"] = f"field {field!r} is {type(data).__name__}, not a string"
+        return out
+    try:
+        res = clean_and_explain(data, **options)
+    except (ValueError, TypeError, RecursionError, MemoryError) as e:
+        # ValueError covers InputError and LimitError: the record keeps its data, says why.
+        out["error"] = f"{type(e).__name__}: {e}"
+        return out
+    out[output_field or field] = res.text
+    if explain:
+        out["cleanpage"] = {
+            "removed": [
+                {"filter": f, "reason": r, "blocks": n} for (f, r), n in res.stats.items()
+            ],
+            "blocks": len(res.document.blocks),
+            "kept": len(res.document.kept),
+            "title": res.document.title,
+        }
+    return out
+
+
+

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..document import Verdict
+from ..features import menu_likeness
 from . import Filter
 
 
@@ -12,7 +13,8 @@ class Context(Filter):
     jusText (Pomikálek 2011) classifies short and "near-good" blocks by their neighbours; this is
     the removal half of that idea: a run of at most ``max_run`` non-prose blocks of at most
     ``max_words`` words each, with a removed block on both sides, goes with them; so does such a
-    run between a removed block and the document's edge when none of it ends a sentence.
+    run between a removed block and the document's edge when none of it ends a sentence or
+    reads as a list line (numbered, with numbers, or lower-case: content, not a stray label).
 
     Options:
         max_words (int): longest block judged, in words (default 10).
@@ -47,7 +49,8 @@ class Context(Filter):
                 and all(
                     b.features.words <= self.max_words
                     and not b.features.prose
-                    and not (edge and b.features.terminal)
+                    and not (edge and (b.features.terminal or menu_likeness(b.text, b.features) <= 0.25))
+                    and b.kind != "heading"  # HTML headings: main_content judges the headline
                     for b in run
                 )
             ):

@@ -52,9 +52,6 @@ class MainContent(Filter):
         unterminated_weight (float): weight of a long block that does not end a sentence
             (default 0.5; the jpost page of ``../shared/bench/pasted`` has an 82-word contact
             block with no final period that outscored its two-paragraph article at 1.0).
-        list_run (int | None): shortest run of numbered lines or table rows scored as content
-            (default 5; see ``_list_runs``); None turns it off.
-        list_weight (float): their score, per word (default 0.5).
         extend (bool): extend the region forward over content-like short lines (default True).
         extend_likeness (float): the most menu-like a line the extension takes (default 0.25:
             numbered lines and lines with numbers; at 0.5 it also took sentence-case widget
@@ -76,8 +73,6 @@ class MainContent(Filter):
         "unterminated_weight": 0.5,
         "removed_weight": 1.0,
         "relative_penalty": 0.33,
-        "list_run": 5,
-        "list_weight": 0.5,
         "extend": True,
         "extend_likeness": 0.25,
         "max_gap": 1,
@@ -101,15 +96,12 @@ class MainContent(Filter):
         cur, start = 0.0, 0
         half = self.unterminated_weight
         removed_weight = self.removed_weight
-        listed = self._list_runs(blocks) if self.list_run else set()
         for i, b in enumerate(blocks):
             f = b.features
             if not b.kept:
                 score = -pen * removed_weight
             elif f.prose:
                 score = f.words if f.terminal else f.words * half
-            elif i in listed:
-                score = f.words * self.list_weight
             elif "0" in f.norm and _is_table_row(b.text):  # rows hold numbers: "0" after normalize
                 score = 0.0
             else:
@@ -185,26 +177,6 @@ class MainContent(Filter):
                 yield Verdict(b.index, "before_content" if i < first else "after_content", evidence)
             elif b.kind == "heading" and b.dom.tag == "h1" and (not title or b.text in title or title in b.text):
                 yield Verdict(b.index, "headline", "the page headline (Document.title)")
-
-    def _list_runs(self, blocks) -> set[int]:
-        """Indices of blocks in runs of at least ``list_run`` consecutive kept lines that are
-        numbered or carry numbers (menu likeness 0.25) or are table rows: a calendar, a results
-        table, a meal plan.  Such a run is the article on pages that have no prose (the race
-        calendar and meal-plan pages of ../shared/bench/pasted), so it scores as content."""
-        out: set[int] = set()
-        run: list[int] = []
-        for i, b in enumerate(blocks + [None]):
-            if b is not None and b.kept and not b.features.prose and (
-                menu_likeness(b.text, b.features) <= 0.25 or _is_table_row(b.text)
-            ):
-                run.append(i)
-                continue
-            if b is not None and not b.kept:
-                continue  # a removed line (an ad label) does not break the run
-            if len(run) >= self.list_run:
-                out.update(run)
-            run = []
-        return out
 
     def _headline(self, blocks, a: int, lex) -> int | None:
         """Index of the article's headline above the region's first block ``a``, or None.

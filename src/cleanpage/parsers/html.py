@@ -18,15 +18,13 @@ from __future__ import annotations
 
 import os
 import re
-import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 
 import lxml.etree as etree
 import lxml.html
-from bs4 import UnicodeDammit
 
-from ..decode import InputError, _BOMS
+from ..decode import InputError, decode_bytes
 from ..document import Block, Document
 
 #: Elements whose subtree is never content.
@@ -207,33 +205,21 @@ def _read_input(data) -> str | etree._Element:
 
 
 def decode_html(data: bytes) -> str:
-    """Decode HTML bytes: BOM, declared charset (meta / XML declaration in the first 4 KiB),
-    strict UTF-8, then ``UnicodeDammit`` (charset-normalizer behind it).
+    """Decode HTML bytes: BOM, declared charset (meta / XML declaration in the first 4 KiB,
+    read as browsers read its label), strict UTF-8, then ``UnicodeDammit``.
 
     Raises:
         InputError: no encoding decodes the bytes.
     """
-    for bom, enc in _BOMS:
-        if data.startswith(bom):
-            return data[len(bom):].decode(enc, errors="replace")
+    return decode_bytes(data, _declared_charset, is_html=True)
+
+
+def _declared_charset(data: bytes) -> str | None:
     m = _META_CHARSET.search(data[:4096])
-    if m:
-        enc = (m.group(1) or m.group(2)).decode("ascii", "replace").strip().lower()
-        enc = _WHATWG_LABELS.get(enc, enc)
-        try:
-            return data.decode(enc)
-        except (LookupError, UnicodeDecodeError):
-            pass  # a wrong or unknown declaration: fall through to detection
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        dammit = UnicodeDammit(data, is_html=True)
-    if dammit.unicode_markup is None:
-        raise InputError("cannot decode input: no character encoding fits its bytes")
-    return dammit.unicode_markup
+    if not m:
+        return None
+    enc = (m.group(1) or m.group(2)).decode("ascii", "replace").strip().lower()
+    return _WHATWG_LABELS.get(enc, enc)
 
 
 # etree's HTMLParser, not lxml.html's: no per-element class look-up, the same tree.
@@ -421,7 +407,7 @@ class _Walker:
 
     def cell_start(self) -> None:
         buf = self.buf
-        if any(p.strip() for p in buf.parts):
+        if self.in_row and any(p.strip() for p in buf.parts):
             buf.parts.append(" | ")  # cells read "a | b | c" in text output
             buf.marked.append(" | ")
         buf.cell_starts.append(len(buf.parts))
@@ -443,6 +429,8 @@ class _Walker:
                 return
         else:
             text = " ".join(raw.split())
+            if self.in_row:
+                text = text.strip(" |")  # empty first or last cells leave no separator
             if not text:
                 return
         top = self.stack[-1] if self.stack else None
