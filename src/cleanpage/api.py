@@ -82,6 +82,7 @@ def clean_and_explain(
     pipeline: Pipeline | None = None,
     max_bytes: int | None = None,
     time_budget: float | None = None,
+    config=None,
 ) -> Result:
     """Clean ``data`` and return the text with the Document that explains it.
 
@@ -100,6 +101,8 @@ def clean_and_explain(
             bytes) before any work, with :class:`~cleanpage.LimitError`.
         time_budget: seconds; checked between filters (no signals: safe in threads, Celery,
             Ray), so a page stops within one filter's time of the budget.
+        config: a :class:`cleanpage.config.Config` (``load_config()``): its pipeline, language
+            and extra phrases, unless ``pipeline`` or ``lang`` are given here.
 
     Returns:
         a :class:`Result`.
@@ -116,8 +119,13 @@ def clean_and_explain(
     deadline = None if time_budget is None else time.monotonic() + time_budget
     if max_bytes is not None and isinstance(data, (str, bytes, bytearray)) and len(data) > max_bytes:
         raise LimitError(f"input of {len(data):,} bytes is over the limit of {max_bytes:,}")
-    pipe = _pipeline(preset, pipeline)
-    lex = shipped(lang)
+    if config is not None:
+        pipe = pipeline if pipeline is not None else config.pipeline()
+        lang = lang if lang is not None else config.lang
+        lex = config.lexicons() if lang == config.lang else shipped(lang)
+    else:
+        pipe = _pipeline(preset, pipeline)
+        lex = shipped(lang)
     doc = _parse(data, input_format)
     doc.lang = lang
     pipe.run(doc, lex, deadline)

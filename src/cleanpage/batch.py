@@ -13,9 +13,11 @@ import os
 import sys
 from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, TypeVar
 
+from .config import Config
 from .records import clean_record
 
 T = TypeVar("T")
@@ -93,10 +95,7 @@ class JsonlJob:
     output_field: str | None = None
     input_format: str = "auto"
     explain: bool = False
-    preset: str = "balanced"
-    lang: str | None = None
-    disable: tuple[str, ...] = ()
-    only: tuple[str, ...] = ()
+    config: Config = dataclasses.field(default_factory=Config)
     max_bytes: int | None = None
     time_budget: float | None = None
 
@@ -116,8 +115,8 @@ class JsonlJob:
             input_format=self.input_format,
             output_field=self.output_field,
             explain=True,
-            pipeline=_pipeline(self.preset, self.disable, self.only),
-            lang=self.lang,
+            pipeline=worker_pipeline(self.config),
+            config=self.config,
             max_bytes=self.max_bytes,
             time_budget=self.time_budget,
         )
@@ -129,17 +128,11 @@ class JsonlJob:
 _PIPELINES: dict = {}
 
 
-def _pipeline(preset: str, disable: tuple[str, ...], only: tuple[str, ...]):
-    key = (preset, disable, only)
-    if key not in _PIPELINES:  # once per worker process
-        from .pipeline import Pipeline
-
-        pipe = Pipeline.preset(preset)
-        if disable:
-            pipe = pipe.without(*disable)
-        if only:
-            pipe = pipe.only(*only)
-        _PIPELINES[key] = pipe
+def worker_pipeline(config: Config):
+    """The configuration's pipeline, built once per process (workers get the Config pickled)."""
+    key = (config.path, config.preset, tuple(config.disable), tuple(config.only), repr(config.options))
+    if key not in _PIPELINES:
+        _PIPELINES[key] = config.pipeline()
     return _PIPELINES[key]
 
 

@@ -13,11 +13,21 @@ from typing import Sequence
 
 from . import __version__
 from .api import INPUT_FORMATS, clean_and_explain
+from .config import Config, load_config
 from .decode import InputError
 from .filters import registry
 from .pipeline import Pipeline
 from .presets import DEFAULT_PRESET, PRESETS
-from .batch import JsonlJob, Totals, chunked, iter_files, open_lines, ordered_map, progress
+from .batch import (
+    JsonlJob,
+    Totals,
+    chunked,
+    iter_files,
+    open_lines,
+    ordered_map,
+    progress,
+    worker_pipeline,
+)
 from .renderers import FORMATS, render, render_json
 
 
@@ -39,8 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="input_format", choices=INPUT_FORMATS, default="auto",
                    help="input format (default: auto: HTML when it looks like HTML, else text)")
     p.add_argument("--to", choices=FORMATS, default="text", help="output format (default: text)")
-    p.add_argument("--preset", choices=sorted(PRESETS), default=DEFAULT_PRESET,
-                   help=f"filter preset (default: {DEFAULT_PRESET})")
+    p.add_argument("--preset", choices=sorted(PRESETS), default=None,
+                   help=f"filter preset (default: the config's, else {DEFAULT_PRESET})")
+    p.add_argument("--config", default=None, metavar="FILE",
+                   help="TOML configuration (default: ./cleanpage.toml or [tool.cleanpage] in ./pyproject.toml)")
     p.add_argument("--disable", action="append", default=[], metavar="NAME",
                    help="turn off a filter or repair step (repeatable, or comma-separated)")
     p.add_argument("--only", action="append", default=[], metavar="NAME",
@@ -95,15 +107,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command with ``argv`` (default ``sys.argv[1:]``); returns the exit code."""
     args = build_parser().parse_args(argv)
     try:
-        pipe = Pipeline.preset(args.preset)
-        if args.disable:  # before --only, so "--disable navigation --only ad_markers" works
-            pipe = pipe.without(*_names(args.disable))
-        if args.only:
-            pipe = pipe.only(*_names(args.only))
-        if args.lang is not None:
-            from .lexicons import shipped
-
-            shipped(args.lang)
+        cfg = load_config(args.config)
+        # Flags override the configuration; lists of filters add to it.
+        cfg.preset = args.preset or cfg.preset
+        cfg.lang = args.lang if args.lang is not None else cfg.lang
+        cfg.disable = cfg.disable + _names(args.disable)
+        cfg.only = _names(args.only) or cfg.only
+        args.preset, args.lang = cfg.preset, cfg.lang
+        args.disable, args.only = cfg.disable, cfg.only
+        pipe = cfg.pipeline()
+        cfg.lexicons()  # an unknown language or kind is a usage error, found here
+        args.config_obj = cfg
     except ValueError as e:
         print(f"cleanpage: error: {e}", file=sys.stderr)
         return 2
@@ -125,10 +139,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             result = clean_and_explain(
                 data,
                 input_format=args.input_format,
-                lang=args.lang,
                 pipeline=pipe,
                 max_bytes=args.max_bytes,
                 time_budget=args.time_budget,
+                config=cfg,
             )
         except OSError as e:
             print(f"cleanpage: cannot read {name}: {e.strerror or e}", file=sys.stderr)
@@ -158,10 +172,7 @@ def _job(args) -> JsonlJob:
         output_field=args.output_field,
         input_format=args.input_format,
         explain=args.record_stats,
-        preset=args.preset,
-        lang=args.lang,
-        disable=tuple(_names(args.disable)),
-        only=tuple(_names(args.only)),
+        config=args.config_obj,
         max_bytes=args.max_bytes,
         time_budget=args.time_budget,
     )
@@ -191,9 +202,8 @@ def _to_dir(args, pipe) -> int:
     ext = {"text": ".txt", "markdown": ".md", "json": ".json", "explain": ".explain.txt"}[args.to]
     os.makedirs(args.output_dir, exist_ok=True)
     paths = list(iter_files(args.files))
-    job = _FileJob(args.output_dir, ext, args.to, args.input_format, args.lang, args.preset,
-                   tuple(_names(args.disable)), tuple(_names(args.only)), args.max_bytes,
-                   args.time_budget)
+    job = _FileJob(args.output_dir, ext, args.to, args.input_format, args.config_obj,
+                   args.max_bytes, args.time_budget)
     totals = Totals()
     for path, error, removed in ordered_map(job, progress(paths, len(paths), "file"), args.jobs):
         totals.add(error is not None, removed)
@@ -210,15 +220,11 @@ class _FileJob:
     ext: str
     to: str
     input_format: str
-    lang: str | None
-    preset: str
-    disable: tuple[str, ...]
-    only: tuple[str, ...]
+    config: Config
     max_bytes: int | None
     time_budget: float | None
 
     def __call__(self, path: str):
-        from .batch import _pipeline
 
         try:
             with open(path, "rb") as fh:
@@ -226,10 +232,10 @@ class _FileJob:
             result = clean_and_explain(
                 data,
                 input_format=self.input_format,
-                lang=self.lang,
-                pipeline=_pipeline(self.preset, self.disable, self.only),
+                pipeline=worker_pipeline(self.config),
                 max_bytes=self.max_bytes,
                 time_budget=self.time_budget,
+                config=self.config,
             )
             base = os.path.splitext(os.path.basename(path))[0]
             target = os.path.join(self.out_dir, base + self.ext)

@@ -9,7 +9,7 @@ from .decode import LimitError
 from .document import Document, Removal
 from .filters import Filter, registry
 from .lexicons import Lexicons
-from .presets import DEFAULT_PRESET, PRESETS, REPAIR_ORDER
+from .presets import DEFAULT_PRESET, FILTER_ORDER, PRESETS, REPAIR_ORDER
 from .repairs import KEPT_STAGE, REPAIRS
 
 
@@ -55,7 +55,12 @@ class Pipeline:
         spec = PRESETS[name]
         reg = registry()
         opts = spec["options"]
-        return cls(tuple(reg[f](**opts.get(f, {})) for f in spec["filters"]), REPAIR_ORDER, name)
+        names = list(spec["filters"])
+        # Plugin filters (entry points) run just before the main-content decision.
+        plugins = [n for n in reg if n not in FILTER_ORDER]
+        at = names.index("main_content") if "main_content" in names else len(names)
+        names[at:at] = plugins
+        return cls(tuple(reg[f](**opts.get(f, {})) for f in names), REPAIR_ORDER, name)
 
     @property
     def names(self) -> tuple[str, ...]:

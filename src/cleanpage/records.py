@@ -26,6 +26,7 @@ def clean_records(
     pipeline: Pipeline | None = None,
     max_bytes: int | None = None,
     time_budget: float | None = None,
+    config=None,
 ) -> Iterator[dict]:
     """Clean one field of each record, lazily, in input order.
 
@@ -39,6 +40,7 @@ def clean_records(
         preset, lang, pipeline: as for :func:`cleanpage.clean`.
         max_bytes: per-record input size limit (see :func:`cleanpage.clean_and_explain`).
         time_budget: per-record seconds, checked between filters (no signals).
+        config: a :class:`cleanpage.config.Config`, as for :func:`cleanpage.clean_and_explain`.
 
     Yields:
         a new dict per record: the other keys kept as they were, the cleaned text in
@@ -52,6 +54,7 @@ def clean_records(
         "pipeline": pipeline,
         "max_bytes": max_bytes,
         "time_budget": time_budget,
+        "config": config,
     }
     for record in records:
         yield _clean_one(record, field, output_field, explain, options)

@@ -128,4 +128,35 @@ def registry() -> dict[str, type[Filter]]:
     ]
     order = {name: i for i, name in enumerate(FILTER_ORDER)}
     classes.sort(key=lambda c: order.get(c.name, len(order)))
-    return {c.name: c for c in classes}
+    reg = {c.name: c for c in classes}
+    for cls in plugin_filters():
+        if cls.name not in reg:
+            reg[cls.name] = cls
+    return reg
+
+
+#: The entry-point group through which a package adds filters.
+ENTRY_POINT_GROUP = "cleanpage.filters"
+
+
+def plugin_filters() -> list[type[Filter]]:
+    """Filter classes that installed packages register under the ``cleanpage.filters``
+    entry-point group (``[project.entry-points."cleanpage.filters"] my_filter =
+    "my_package.module:MyFilter"``).  Each must subclass :class:`Filter` with a ``name``,
+    ``reasons`` and ``summary``; presets run plugins just before ``main_content``.
+
+    Raises:
+        TypeError: an entry point that does not load a Filter subclass (named in the message).
+    """
+    from importlib.metadata import entry_points
+
+    found = []
+    for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        cls = ep.load()
+        if not (isinstance(cls, type) and issubclass(cls, Filter) and cls.name and cls.reasons):
+            raise TypeError(
+                f"entry point {ep.name!r} ({ep.value}) in {ENTRY_POINT_GROUP!r} is not a "
+                "cleanpage.Filter subclass with a name and reasons"
+            )
+        found.append(cls)
+    return found

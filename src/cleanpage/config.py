@@ -1,0 +1,186 @@
+"""User configuration without code: a TOML file of preset, language, filters to turn off or
+keep, per-filter options and extra phrases.
+
+Sources, first found wins: ``--config FILE`` / ``load_config(path)``; ``cleanpage.toml`` in the
+current folder; the ``[tool.cleanpage]`` table of ``pyproject.toml`` there.
+
+Example::
+
+    preset = "precision"
+    lang = "de"
+    disable = ["share"]
+
+    [filters.main_content]
+    short_penalty = 8.0
+
+    [phrases]
+    ad_markers = ["Werbeblock"]          # added to every language's lexicon of that kind
+    related_headings = ["Weitere Artikel aus der Region"]
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from typing import Any
+
+from .filters import registry
+from .lexicons import KINDS, Lexicons, shipped
+from .pipeline import Pipeline
+from .presets import DEFAULT_PRESET, PRESETS
+
+TOP_KEYS = {"preset", "lang", "disable", "only", "filters", "phrases"}
+
+
+class ConfigError(ValueError):
+    """A configuration file that cannot be used; ``str(err)`` is one line naming the file, the
+    line and the key."""
+
+
+@dataclass
+class Config:
+    """A loaded configuration.
+
+    Attributes:
+        path: the file it came from ('' for none).
+        preset, lang: as for :func:`cleanpage.clean`.
+        disable, only: filter names.
+        options: ``{filter name: {option: value}}``.
+        phrases: ``{lexicon kind: [phrase, ...]}`` added to the shipped lexicons.
+    """
+
+    path: str = ""
+    preset: str = DEFAULT_PRESET
+    lang: str | None = None
+    disable: list[str] = field(default_factory=list)
+    only: list[str] = field(default_factory=list)
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    phrases: dict[str, list[str]] = field(default_factory=dict)
+    _lexicons: Lexicons | None = field(default=None, repr=False, compare=False)
+
+    def __getstate__(self):
+        # Worker processes rebuild the lexicons rather than receive them pickled.
+        return {**self.__dict__, "_lexicons": None}
+
+    def pipeline(self) -> Pipeline:
+        """The pipeline this configuration describes.
+
+        Raises:
+            ConfigError: an unknown filter or option, or a wrong option type.
+        """
+        try:
+            pipe = Pipeline.preset(self.preset)
+            if self.disable:
+                pipe = pipe.without(*self.disable)
+            if self.only:
+                pipe = pipe.only(*self.only)
+            for name, opts in self.options.items():
+                pipe = pipe.configure(name, **opts)
+        except ValueError as e:
+            raise ConfigError(f"{self.path}: {e}") from None
+        return pipe
+
+    def lexicons(self) -> Lexicons:
+        """The shipped lexicons for ``lang`` with the extra phrases (built once)."""
+        if self._lexicons is None:
+            self._lexicons = Lexicons(self.lang, extra=self.phrases) if self.phrases else shipped(self.lang)
+        return self._lexicons
+
+
+def _line_of(text: str, key: str) -> int:
+    for n, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped.startswith((key, f'"{key}"', f"[{key}", f"[filters.{key}")):
+            return n
+    return 0
+
+
+def load_config(path: str | os.PathLike | None = None) -> Config:
+    """Load ``path``, or the project configuration of the current folder, or defaults.
+
+    Raises:
+        ConfigError: unreadable TOML, or an unknown or ill-typed key (the message names the
+            file, the line and the key).
+    """
+    text, where, table = "", "", None
+    if path is not None:
+        where = os.fspath(path)
+        try:
+            text = open(where, encoding="utf-8").read()
+        except OSError as e:
+            raise ConfigError(f"{where}: cannot read: {e.strerror or e}") from None
+    elif os.path.isfile("cleanpage.toml"):
+        where = "cleanpage.toml"
+        text = open(where, encoding="utf-8").read()
+    elif os.path.isfile("pyproject.toml"):
+        raw = open("pyproject.toml", encoding="utf-8").read()
+        try:
+            table = tomllib.loads(raw).get("tool", {}).get("cleanpage")
+        except tomllib.TOMLDecodeError:
+            table = None  # the project's own pyproject is not ours to judge
+        if table is None:
+            return Config()
+        where, text = "pyproject.toml [tool.cleanpage]", raw
+    else:
+        return Config()
+    if table is None:
+        try:
+            table = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as e:
+            raise ConfigError(f"{where}: {e}") from None
+    return _validate(table, where, text)
+
+
+def _validate(table: dict, where: str, text: str) -> Config:
+    def fail(key: str, msg: str) -> ConfigError:
+        line = _line_of(text, key)
+        at = f"{where}:{line}" if line else where
+        return ConfigError(f"{at}: {msg}")
+
+    for key in table:
+        if key not in TOP_KEYS:
+            raise fail(key, f"unknown key {key!r}; known: {', '.join(sorted(TOP_KEYS))}")
+    cfg = Config(path=where)
+    preset = table.get("preset", DEFAULT_PRESET)
+    if preset not in PRESETS:
+        raise fail("preset", f"unknown preset {preset!r}; known: {', '.join(PRESETS)}")
+    cfg.preset = preset
+    cfg.lang = table.get("lang")
+    if cfg.lang is not None:
+        try:
+            Lexicons(cfg.lang)
+        except ValueError as e:
+            raise fail("lang", str(e)) from None
+    reg = registry()
+    for key in ("disable", "only"):
+        names = table.get(key, [])
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise fail(key, f"{key!r} must be a list of filter names")
+        for n in names:
+            if n not in reg and n not in ("join_link_breaks", "space_before_punct"):
+                raise fail(key, f"unknown filter {n!r} in {key!r}; known: {', '.join(reg)}")
+        setattr(cfg, key, names)
+    filters = table.get("filters", {})
+    if not isinstance(filters, dict):
+        raise fail("filters", "'filters' must be a table of [filters.NAME] tables")
+    for name, opts in filters.items():
+        if name not in reg:
+            raise fail(name, f"unknown filter {name!r} in [filters]; known: {', '.join(reg)}")
+        if not isinstance(opts, dict):
+            raise fail(name, f"[filters.{name}] must be a table of options")
+        for opt, value in opts.items():
+            try:
+                reg[name](**{opt: value})
+            except ValueError as e:
+                raise fail(opt, str(e)) from None
+        cfg.options[name] = dict(opts)
+    phrases = table.get("phrases", {})
+    if not isinstance(phrases, dict):
+        raise fail("phrases", "'phrases' must be a table of KIND = [phrases]")
+    for kind, values in phrases.items():
+        if kind not in KINDS:
+            raise fail(kind, f"unknown lexicon kind {kind!r} in [phrases]; known: {', '.join(KINDS)}")
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            raise fail(kind, f"[phrases] {kind} must be a list of strings")
+        cfg.phrases[kind] = values
+    return cfg

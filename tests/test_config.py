@@ -1,0 +1,114 @@
+"""User rules without code (TOML configuration) and user filters as code (entry points)."""
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+import cleanpage
+from cleanpage.config import ConfigError, load_config
+from cleanpage.filters import registry
+
+P1 = "The harbour board approved the new ferry timetable on Monday after a long consultation."
+P2 = "Boats will now leave every forty minutes in summer, and the last one leaves at midnight."
+PAGE = f"Werbeblock\n{P1}\nShare\n{P2}\n"
+
+
+def write(tmp_path, text, name="cleanpage.toml"):
+    f = tmp_path / name
+    f.write_text(textwrap.dedent(text), encoding="utf-8")
+    return f
+
+
+def test_config_adds_phrases_options_and_disables(tmp_path):
+    f = write(tmp_path, """
+        disable = ["share"]
+
+        [filters.main_content]
+        short_penalty = 8.0
+
+        [phrases]
+        ad_markers = ["Werbeblock"]
+    """)
+    cfg = load_config(f)
+    res = cleanpage.clean_and_explain(PAGE, config=cfg)
+    assert res.text == f"{P1}\nShare\n{P2}\n"
+    assert res.document.blocks[0].removal.filter == "ad_markers"  # the user's phrase
+    assert "share" not in cfg.pipeline().names
+    mc = cfg.pipeline().filters[cfg.pipeline().names.index("main_content")]
+    assert mc.short_penalty == 8.0
+
+
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ('presett = "precision"\n', ":1: unknown key 'presett'"),
+        ('preset = "fast"\n', ":1: unknown preset 'fast'"),
+        ('\n\n[filters.main_content]\nshort_penalty = "x"\n', ":4: filter 'main_content' option 'short_penalty' must be float"),
+        ('[filters.nope]\nx = 1\n', "unknown filter 'nope'"),
+        ('[phrases]\nad_mark = ["x"]\n', ":2: unknown lexicon kind 'ad_mark'"),
+        ('disable = "share"\n', ":1: 'disable' must be a list"),
+        ('preset = \n', "Invalid value"),
+    ],
+)
+def test_bad_config_is_one_clear_error(tmp_path, text, message):
+    f = write(tmp_path, text)
+    with pytest.raises(ConfigError) as e:
+        load_config(f)
+    assert message in str(e.value)
+    assert "\n" not in str(e.value)
+
+
+def test_cli_reads_project_config_and_names_bad_key(tmp_path):
+    write(tmp_path, '[phrases]\nad_markers = ["Werbeblock"]\n')
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE)
+    r = subprocess.run([sys.executable, "-m", "cleanpage", "page.txt"], cwd=tmp_path, capture_output=True)
+    assert r.returncode == 0 and "Werbeblock" not in r.stdout.decode()
+    bad = write(tmp_path, "[filters.main_content]\nshort_penalty = true\n", "bad.toml")
+    r = subprocess.run([sys.executable, "-m", "cleanpage", "--config", str(bad), "page.txt"], cwd=tmp_path, capture_output=True)
+    assert r.returncode == 2
+    err = r.stderr.decode().strip()
+    assert err.count("\n") == 0 and "bad.toml:2" in err and "short_penalty" in err
+
+
+def test_pyproject_tool_table(tmp_path, monkeypatch):
+    write(tmp_path, '[project]\nname = "x"\n\n[tool.cleanpage]\npreset = "recall"\n', "pyproject.toml")
+    monkeypatch.chdir(tmp_path)
+    assert load_config().preset == "recall"
+
+
+PLUGIN = '''
+from cleanpage import Filter, Verdict
+
+
+class Shouty(Filter):
+    """Removes lines written in capitals (a test plugin)."""
+
+    name = "shouty"
+    reasons = ("all_caps",)
+    summary = "lines in capitals"
+
+    def judge(self, doc, lex):
+        for b in doc.blocks:
+            if b.kept and b.text.isupper() and len(b.text) > 3:
+                yield Verdict(b.index, "all_caps", b.text)
+'''
+
+
+def test_plugin_filter_through_entry_point(tmp_path, monkeypatch):
+    # A real (if minimal) installed distribution: a module and its .dist-info on sys.path.
+    (tmp_path / "shouty_plugin.py").write_text(PLUGIN)
+    info = tmp_path / "shouty_plugin-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: shouty-plugin\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text("[cleanpage.filters]\nshouty = shouty_plugin:Shouty\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert "shouty" in registry()
+    pipe = cleanpage.Pipeline.preset()
+    assert pipe.names.index("shouty") == pipe.names.index("main_content") - 1
+    res = cleanpage.clean_and_explain(f"BREAKING NEWS TODAY\n{P1}\n{P2}\n")
+    assert res.stats.get(("shouty", "all_caps")) == 1
+    r = subprocess.run([sys.executable, "-m", "cleanpage", "--list-filters"], capture_output=True,
+                       env={"PYTHONPATH": str(tmp_path), "PATH": ""})
+    assert "shouty" in r.stdout.decode()
