@@ -36,6 +36,8 @@ _BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 #: which decoded input is taken for binary data (images, archives) rather than text.  Text with a
 #: few stray NULs (a bad copy) stays far below it.
 BINARY_CONTROL_RATIO = 0.10
+# Every byte but the C0 controls counted as binary above (bytes.translate deletes these).
+_TEXT_BYTES = bytes(b for b in range(256) if not (b <= 0x08 or 0x0E <= b <= 0x1A or 0x1C <= b <= 0x1F))
 
 
 def decode(data: bytes | str) -> str:
@@ -86,6 +88,11 @@ def decode_bytes(data: bytes, declared=None, is_html: bool = False) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    head = data[:65536]
+    if len(head.translate(None, _TEXT_BYTES)) > BINARY_CONTROL_RATIO * len(head):
+        # Binary data (an image, an archive): say so now, before a charset detector spends
+        # seconds on a megabyte that is not text.
+        raise InputError("input looks like binary data, not text")
     with warnings.catch_warnings():
         # UnicodeDammit warns when it had to substitute characters; the caller gets the text.
         warnings.simplefilter("ignore")
