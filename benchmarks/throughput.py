@@ -3,7 +3,7 @@
 
 Prints pages/s and MB/s for 1 and N worker processes (cleanpage's own batch machinery:
 ``cleanpage.batch.ordered_map`` over ``clean_records``), trafilatura's pages/s on one core in the
-same run, the peak resident memory (``resource.getrusage``), and the traced memory after 1,000
+same run, the peak resident memory (``resource.getrusage``), and the resident memory after 1,000
 and after 10,000 pages cleaned in one process (no growth means no leak).
 
 Usage: python benchmarks/throughput.py [--bench DIR] [--workers N] [--pages 10000]
@@ -72,16 +72,25 @@ def main() -> None:
     except ImportError:
         print("trafilatura: not installed (pip install '.[bench]')")
     print(f"peak RSS so far: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
-    tracemalloc.start()
     marks = {}
     for i in range(args.pages):
         clean(pages[i % len(pages)], input_format="html")
         if i + 1 in (1_000, args.pages):
             gc.collect()
-            marks[i + 1] = tracemalloc.get_traced_memory()[0]
-    tracemalloc.stop()
+            marks[i + 1] = _rss()
     for n, m in marks.items():
-        print(f"traced memory after {n:6d} pages: {m / 1e6:7.2f} MB")
+        print(f"resident memory after {n:6d} pages: {m / 1e6:7.1f} MB")
+
+
+def _rss() -> int:
+    """Resident memory now (not the peak), from /proc on Linux; traced Python memory elsewhere."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * resource.getpagesize()
+    except OSError:
+        if not tracemalloc.is_tracing():
+            tracemalloc.start()
+        return tracemalloc.get_traced_memory()[0]
 
 
 if __name__ == "__main__":
