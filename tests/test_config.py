@@ -2,6 +2,7 @@
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -78,27 +79,9 @@ def test_pyproject_tool_table(tmp_path, monkeypatch):
     assert load_config().preset == "recall"
 
 
-PLUGIN = '''
-from cleanpage import Filter, Verdict
-
-
-class Shouty(Filter):
-    """Removes lines written in capitals (a test plugin)."""
-
-    name = "shouty"
-    reasons = ("all_caps",)
-    summary = "lines in capitals"
-
-    def judge(self, doc, lex):
-        for b in doc.blocks:
-            if b.kept and b.text.isupper() and len(b.text) > 3:
-                yield Verdict(b.index, "all_caps", b.text)
-'''
-
-
 def test_plugin_filter_through_entry_point(tmp_path, monkeypatch):
-    # A real (if minimal) installed distribution: a module and its .dist-info on sys.path.
-    (tmp_path / "shouty_plugin.py").write_text(PLUGIN)
+    # A real (if minimal) installed distribution: tests/shouty_plugin.py is the module, and a
+    # .dist-info on sys.path registers it under the entry-point group.
     info = tmp_path / "shouty_plugin-0.1.dist-info"
     info.mkdir()
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: shouty-plugin\nVersion: 0.1\n")
@@ -109,6 +92,7 @@ def test_plugin_filter_through_entry_point(tmp_path, monkeypatch):
     assert pipe.names.index("shouty") == pipe.names.index("main_content") - 1
     res = cleanpage.clean_and_explain(f"BREAKING NEWS TODAY\n{P1}\n{P2}\n")
     assert res.stats.get(("shouty", "all_caps")) == 1
+    tests = str(Path(__file__).resolve().parent)
     r = subprocess.run([sys.executable, "-m", "cleanpage", "--list-filters"], capture_output=True,
-                       env={"PYTHONPATH": str(tmp_path), "PATH": ""})
+                       env={"PYTHONPATH": f"{tmp_path}:{tests}", "PATH": ""})
     assert "shouty" in r.stdout.decode()

@@ -2,6 +2,7 @@ import pytest
 
 import cleanpage
 from cleanpage import Filter, Pipeline, Verdict
+from shouty_plugin import Shouty
 from cleanpage.filters import registry
 from cleanpage.presets import FILTER_ORDER, PRESETS
 
@@ -41,19 +42,6 @@ def test_only_keeps_order_and_before_after_insert():
     assert p2.names == ("ad_markers", "cookies", "share", "context")
     with pytest.raises(ValueError, match="already"):
         p2.after("share", "share")
-
-
-class Shouty(Filter):
-    """Removes lines in capitals (a test plugin)."""
-
-    name = "shouty"
-    reasons = ("all_caps",)
-    summary = "lines in capitals"
-
-    def judge(self, doc, lex):
-        for b in doc.blocks:
-            if b.kept and b.text.isupper():
-                yield Verdict(b.index, "all_caps", b.text)
 
 
 class Liar(Filter):
