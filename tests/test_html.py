@@ -74,7 +74,7 @@ def test_sniffing():
 
 
 def test_declared_charset_and_detection():
-    body = f"<p>Le conseil municipal a voté jeudi la prolongation du tramway jusqu'à l'hôpital, après deux années d'études.</p>"
+    body = "<p>Le conseil municipal a voté jeudi la prolongation du tramway jusqu'à l'hôpital, après deux années d'études.</p>"
     declared = f'<html><head><meta charset="windows-1252"></head><body>{body}</body></html>'.encode("cp1252")
     assert "prolongation du tramway jusqu'à l'hôpital" in cleanpage.clean(declared)
     xml = f'<?xml version="1.0" encoding="ISO-8859-1"?><html><body>{body}</body></html>'

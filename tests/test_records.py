@@ -4,7 +4,6 @@ import json
 import subprocess
 import sys
 
-import cleanpage
 from cleanpage import clean_records
 
 PARA = "The city council voted on Tuesday to extend the night bus network to the eastern districts."

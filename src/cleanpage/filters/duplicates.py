@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..document import Verdict
-from . import Filter, kept_blocks
+from . import Filter
 
 
 class Duplicates(Filter):

@@ -22,9 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import lxml.etree as etree
-import lxml.html
 
-from ..decode import InputError, decode_bytes
+from ..decode import decode_bytes
 from ..document import Block, Document
 
 #: Elements whose subtree is never content.
