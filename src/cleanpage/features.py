@@ -84,11 +84,6 @@ def count_words(text: str) -> int:
     return len(_CJK.sub(" ", text).split()) + (cjk + 1) // 2
 
 
-def ends_terminal(text: str) -> bool:
-    t = text.rstrip(_CLOSERS) if text[-1:] in _CLOSERS else text
-    return t[-1:] in _TERMINAL_CHARS
-
-
 def menu_likeness(text: str, f: Features) -> float:
     """How much a short line looks like page furniture rather than the short lines of content
     (list items, steps, tour dates, ingredients, sub-headings), from 0.25 to 1.
@@ -115,12 +110,3 @@ def _menu_likeness(text: str, f: Features) -> float:
         if lower * 2 >= len(words) - 1:
             return 0.5
     return 1.0
-
-
-def compute(text: str) -> Features:
-    return Features(text)
-
-
-def is_prose(f: Features) -> bool:
-    """True for a block that reads as a sentence of running text (see PROSE_* constants)."""
-    return f.prose

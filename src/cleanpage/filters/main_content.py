@@ -1,7 +1,6 @@
 """``main_content``: keep the region of running text; drop what lies before and after it."""
 from __future__ import annotations
 
-
 from ..document import Verdict
 
 from ..features import menu_likeness
