@@ -73,6 +73,8 @@ def main() -> None:
     run("undecodable / binary bytes", bytes(range(256)) * 4000)
     run("single 5 MB line", ("word " * 1_000_000).strip() + ".")
     run("5,000 'Related' headings", ("Related Articles\n" + PARA * 2) * 5000)
+    run("20,000 related teasers", PARA * 5 + "Related Articles\nFerry news today\n" * 20000)
+    run("20,000 comment stubs", PARA * 5 + "Comments\n" + "Reply\nGreat read\n" * 20000)
     mb = 1.0
     while mb <= args.max_mb:
         run(f"paste of {mb:g} MB", paste(mb))

@@ -50,32 +50,35 @@ def is_timestamp(b: Block, lex: Lexicons) -> bool:
     return any(t != "0" for t in tokens) or _DATE_NUMBERS.search(b.text) is not None
 
 
-def is_section_heading(b: Block, lex: Lexicons) -> bool:
-    """A related or comment section heading: the end of the section walked before it."""
+def is_section_heading(b: Block, lex: Lexicons, inside_comments: bool = False) -> bool:
+    """A heading that ends the section walked before it: a related heading, or a comment
+    section head.  Inside a comment thread the thread's own stubs ("Reply", "Like") do not end
+    it; a new head with a count ("12 comments") or a "thoughts on" head does."""
     f = b.features
     if f.words > 12 or f.prose:
         return False
-    return (
-        f.norm in lex["related_headings"]
-        or f.norm in lex["comment_stubs"]
-        or lex.prefix(f, "comment_prefixes") is not None
-    )
+    if f.norm in lex["related_headings"] or lex.prefix(f, "comment_prefixes") is not None:
+        return True
+    if f.norm in lex["comment_stubs"]:
+        return not inside_comments or "0" in f.norm.split()
+    return False
 
 
-def walk(doc: Document, heading: int, lex: Lexicons) -> tuple[list[int], bool]:
-    """Indices of the kept blocks in the section under ``doc.blocks[heading]``, and whether the
-    section runs to the end of the document (a terminal tail)."""
+def walk(doc: Document, heading: int, lex: Lexicons, comments: bool = False) -> tuple[list[int], bool, int]:
+    """Indices of the kept blocks in the section under ``doc.blocks[heading]``, whether the
+    section runs to the end of the document (a terminal tail), and the index where it ends."""
     blocks = doc.blocks
     members: list[int] = []
     seen_timestamp = False
     n = len(blocks)
-    # Walks end at the first resume and never overlap, so all walks together stay linear.
     for i in range(heading + 1, n):
         b = blocks[i]
+        # The next section heading ends this one, removed already or not ("Comments" after
+        # "Related" is its own section); so walks never overlap and stay linear together.
+        if is_section_heading(b, lex, comments):
+            return members, False, i
         if not b.kept:
             continue
-        if is_section_heading(b, lex):
-            return members, False  # the next section ("Comments" after "Related") is its own
         if is_timestamp(b, lex):
             seen_timestamp = True
         if b.features.prose and not seen_timestamp:
@@ -83,27 +86,26 @@ def walk(doc: Document, heading: int, lex: Lexicons) -> tuple[list[int], bool]:
             while j < n and not blocks[j].kept:
                 j += 1
             if j < n and blocks[j].features.prose:
-                return members, False
+                return members, False, i
         members.append(i)
-    return members, True
+    return members, True, n
 
 
-def sections(doc: Document, heads: list[int], lex: Lexicons, min_prose_before: int | None):
+def sections(doc: Document, heads: list[int], lex: Lexicons, min_prose_before: int | None, comments: bool = False):
     """Walk the section under each heading in ``heads`` (already judged by the caller).
 
     Yields ``(index, heading_index, terminal)`` for each kept block of each section; a heading
-    inside an earlier heading's section is not walked again.  Nothing is walked when
+    inside an earlier heading's section is not walked again, so walks never overlap and all of
+    them together take one pass over the page.  Nothing is walked when
     ``min_prose_before`` is None or less prose than that precedes the heading.
     """
     if min_prose_before is None or not heads:
         return
     before = prose_prefix_sums(doc)
-    claimed: set[int] = set()
+    covered = -1  # where the last walk ended: a heading before it lies in that section
     for h in heads:
-        if h in claimed or before[h] < min_prose_before:
+        if h < covered or before[h] < min_prose_before:
             continue
-        members, terminal = walk(doc, h, lex)
+        members, terminal, covered = walk(doc, h, lex, comments)
         for i in members:
-            if i not in claimed:
-                claimed.add(i)
-                yield i, h, terminal
+            yield i, h, terminal

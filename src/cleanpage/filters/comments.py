@@ -43,7 +43,7 @@ class Comments(Filter):
                 if hit:
                     heads.append(b.index)
                     yield Verdict(b.index, "comment_heading", hit)
-        for i, h, _ in sections(doc, heads, lex, self.min_prose_before):
+        for i, h, _ in sections(doc, heads, lex, self.min_prose_before, comments=True):
             yield Verdict(i, "comment_thread", f"under {doc.blocks[h].text!r}")
 
 FILTER = Comments
