@@ -84,20 +84,29 @@ def _join(blocks: list[Block], lex: Lexicons, is_label: Callable[[Block], bool])
     out: list[Block] = []
     last = -1  # position in ``out`` of the last kept block
     boundary = True  # a blank line (paragraph boundary) since that block
-    chained = False  # that block was built by joining
+    chain: list[Block] = []  # the blocks joined into out[last] so far, first to last
     for b in blocks:
         boundary = boundary or b.blank_before
         if b.removal is not None:
             out.append(b)  # removed blocks stay, in place; a join may reach across them
             continue
         if last >= 0 and not boundary and b.kind == "line" and out[last].kind == "line":
-            a = out[last]
-            if _joins(a, b, chained, cont) and not is_label(b):
-                out[last] = _merge(a, b)
-                chained = True
+            # The chain's last line decides, so a chain is joined once at its end: joining
+            # pair by pair copied the growing text each time (quadratic on a page of lines
+            # that all end on "the").
+            tail = chain[-1] if chain else out[last]
+            if _joins(tail, b, bool(chain), cont) and not is_label(b):
+                if not chain:
+                    chain.append(out[last])
+                chain.append(b)
                 continue
+        if chain:
+            out[last] = _merge(chain)
+            chain = []
         out.append(b)
-        last, boundary, chained = len(out) - 1, False, False
+        last, boundary = len(out) - 1, False
+    if chain:
+        out[last] = _merge(chain)
     return out
 
 
@@ -114,14 +123,18 @@ def _joins(a: Block, b: Block, chained: bool, cont) -> bool:
     )
 
 
-def _merge(a: Block, b: Block) -> Block:
-    sa, sb = a.source, b.source
-    span = Span(sa.start, sb.end, sa.first_line, sb.last_line) if sa and sb else sa
+def _merge(chain: list[Block]) -> Block:
+    a, z = chain[0], chain[-1]
+    sa, sz = a.source, z.source
+    span = Span(sa.start, sz.end, sa.first_line, sz.last_line) if sa and sz else sa
     repairs = a.repairs if "join_link_breaks" in a.repairs else a.repairs + ("join_link_breaks",)
+    parts = [a.text]
+    for b in chain[1:]:
+        # A line that starts with punctuation was cut off after a link: no space before it.
+        parts.append(b.text if b.text[0] in ",.;:!?" else " " + b.text)
     return Block(
         index=a.index,
-        # A line that starts with punctuation was cut off after a link: no space before it.
-        text=a.text + ("" if b.text[0] in ",.;:!?" else " ") + b.text,
+        text="".join(parts),
         kind=a.kind,
         source=span,
         blank_before=a.blank_before,
