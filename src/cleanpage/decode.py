@@ -36,6 +36,18 @@ _BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 #: which decoded input is taken for binary data (images, archives) rather than text.  Text with a
 #: few stray NULs (a bad copy) stays far below it.
 BINARY_CONTROL_RATIO = 0.10
+#: Bytes the charset detector reads (see decode_bytes).
+_SAMPLE = 65536
+_NOT_CHARSETS = frozenset({
+    "undefined", "unicode-escape", "raw-unicode-escape", "idna", "punycode", "mbcs", "oem",
+    "unicode_escape", "raw_unicode_escape", "utf-7", "palmos",
+})
+#: File signatures of binary formats whose bytes can pass the control-byte test.
+_MAGIC = (
+    (b"\x1f\x8b", "gzip"), (b"PK\x03\x04", "zip"), (b"\x89PNG", "PNG"), (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF8", "GIF"), (b"BZh", "bzip2"), (b"\xfd7zXZ", "xz"), (b"7z\xbc\xaf", "7z"),
+    (b"\x7fELF", "ELF"), (b"%PDF-", "PDF"), (b"\x28\xb5\x2f\xfd", "zstd"),
+)
 # Every byte but the C0 controls counted as binary above (bytes.translate deletes these).
 _TEXT_BYTES = bytes(b for b in range(256) if not (b <= 0x08 or 0x0E <= b <= 0x1A or 0x1C <= b <= 0x1F))
 
@@ -78,11 +90,14 @@ def decode_bytes(data: bytes, declared=None, is_html: bool = False) -> str:
                 return data[len(bom) :].decode(enc)
             except UnicodeDecodeError:
                 raise InputError(f"input starts with a {enc} byte-order mark but is not {enc}") from None
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"input looks like binary data ({kind}), not text")
     enc = declared(data) if declared is not None else None
-    if enc:
+    if enc and _is_text_codec(enc):
         try:
             return data.decode(enc)
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError, ValueError):
             pass  # a wrong or unknown declaration: fall through to detection
     try:
         return data.decode("utf-8")
@@ -93,10 +108,29 @@ def decode_bytes(data: bytes, declared=None, is_html: bool = False) -> str:
         # Binary data (an image, an archive): say so now, before a charset detector spends
         # seconds on a megabyte that is not text.
         raise InputError("input looks like binary data, not text")
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd")
+    good = sum(1 for c in lenient[:200_000] if c > "\x7f") - bad
+    if bad * 10 <= good or (bad <= 2 and good >= 4 * bad):
+        return lenient  # UTF-8 with a stray bad byte: not a reason to read it all as cp1252
     with warnings.catch_warnings():
         # UnicodeDammit warns when it had to substitute characters; the caller gets the text.
         warnings.simplefilter("ignore")
-        dammit = UnicodeDammit(data, is_html=is_html)
-    if dammit.unicode_markup is None:
+        # The detector reads a sample: on a whole page it costs 5-10 s a megabyte.
+        dammit = UnicodeDammit(data[:_SAMPLE], is_html=is_html)
+    enc = dammit.original_encoding
+    if enc and _is_text_codec(enc):
+        return data.decode(enc, errors="replace")
+    if dammit.unicode_markup is None or len(data) > _SAMPLE:
         raise InputError("cannot decode input: no character encoding fits its bytes")
     return dammit.unicode_markup
+
+
+def _is_text_codec(name: str) -> bool:
+    """A real character encoding, not one of Python's transforms ("unicode_escape" would turn
+    \\x66 into "f": text that is not in the input)."""
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        return False
+    return getattr(info, "_is_text_encoding", True) and info.name not in _NOT_CHARSETS

@@ -25,6 +25,7 @@ import lxml.etree as etree
 
 from ..decode import decode_bytes
 from ..document import Block, Document
+from .text import _CONTROL
 
 #: Elements whose subtree is never content.
 SKIP = frozenset(
@@ -423,11 +424,13 @@ class _Walker:
         self.buf = _Buffer()
         pre = self.pre_depth > 0
         if pre:
-            text = raw.strip("\n").rstrip()
+            text = _CONTROL.sub("", raw).strip("\n").rstrip()
             if not text.strip():
                 return
         else:
             text = " ".join(raw.split())
+            if not text.isprintable():  # control characters from &#x1b; and the like
+                text = " ".join(_CONTROL.sub("", text).split())
             if self.in_row:
                 text = text.strip(" |")  # empty first or last cells leave no separator
             if not text:
