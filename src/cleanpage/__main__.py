@@ -1,5 +1,5 @@
 import sys
 
-from .cli import main
+from .cli import main_safe
 
-sys.exit(main())
+sys.exit(main_safe())

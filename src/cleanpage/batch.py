@@ -106,9 +106,9 @@ class JsonlJob:
         """(output JSON line, failed?, {(filter, reason): blocks})."""
         try:
             record = json.loads(line)
-        except ValueError as e:
-            out = {"error": f"invalid JSON: {e}", "line": line[:200]}
-            return json.dumps(out, ensure_ascii=False), True, {}
+        except (ValueError, RecursionError) as e:  # RecursionError: "[" nested 100,000 deep
+            out = {"error": f"invalid JSON: {type(e).__name__}: {str(e)[:200]}", "line": line[:200]}
+            return _dumps(out), True, {}
         result = clean_record(
             record,
             field=self.field,
@@ -122,7 +122,18 @@ class JsonlJob:
         )
         info = result.pop("cleanpage", None) if not self.explain else result.get("cleanpage")
         removed = {(r["filter"], r["reason"]): r["blocks"] for r in (info or {}).get("removed", [])}
-        return json.dumps(result, ensure_ascii=False), "error" in result, removed
+        return _dumps(result), "error" in result, removed
+
+
+def _dumps(obj) -> str:
+    """One JSON line; ASCII escapes where the record holds lone surrogates ("\\ud800"), which
+    UTF-8 output cannot carry."""
+    out = json.dumps(obj, ensure_ascii=False)
+    try:
+        out.encode("utf-8")
+    except UnicodeEncodeError:
+        out = json.dumps(obj, ensure_ascii=True)
+    return out
 
 
 _PIPELINES: dict = {}

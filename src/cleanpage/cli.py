@@ -96,16 +96,28 @@ def _list_filters(pipe: Pipeline) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _read(path: str) -> bytes:
+#: The most worker processes -j takes: more is a typo, not a machine (5,000 would start 5,000).
+MAX_JOBS = 256
+
+
+def _read(path: str, limit: int | None = None) -> bytes:
+    """The file's bytes; with ``limit``, never more than limit + 1 (so /dev/zero with
+    --max-bytes ends at once).  Only regular files and stdin: a FIFO or device waits forever."""
     if path == "-":
-        return sys.stdin.buffer.read()
+        stream = sys.stdin.buffer
+        return stream.read() if limit is None else stream.read(limit + 1)
+    if os.path.exists(path) and not os.path.isfile(path):
+        raise OSError(0, "not a regular file (use - for standard input)")
     with open(path, "rb") as fh:
-        return fh.read()
+        return fh.read() if limit is None else fh.read(limit + 1)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command with ``argv`` (default ``sys.argv[1:]``); returns the exit code."""
     args = build_parser().parse_args(argv)
+    if args.only and not _names(args.only):
+        print("cleanpage: error: --only needs at least one filter name", file=sys.stderr)
+        return 2
     try:
         cfg = load_config(args.config)
         # Flags override the configuration; lists of filters add to it.
@@ -123,8 +135,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.list_filters:
         return _write(_list_filters(pipe))
-    if args.jobs < 1:
-        print("cleanpage: error: -j must be at least 1", file=sys.stderr)
+    if not 1 <= args.jobs <= MAX_JOBS:
+        print(f"cleanpage: error: -j must be between 1 and {MAX_JOBS}", file=sys.stderr)
+        return 2
+    if sys.stdout is None or (not args.files and not args.list_filters and sys.stdin is None):
+        print("cleanpage: error: standard output or input is closed", file=sys.stderr)
         return 2
     if args.jsonl:
         return _jsonl(args)
@@ -135,7 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for path in files:
         name = "<stdin>" if path == "-" else path
         try:
-            data = _read(path)
+            data = _read(path, args.max_bytes)
             result = clean_and_explain(
                 data,
                 input_format=args.input_format,
@@ -166,6 +181,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     return status
 
 
+def main_safe(argv: Sequence[str] | None = None) -> int:
+    """``main`` with output errors (a full disk, a closed stdout) as one line and exit 1."""
+    try:
+        return main(argv)
+    except OSError as e:
+        sys.stderr.write(f"cleanpage: cannot write output: {e.strerror or e}\n")
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
 def _job(args) -> JsonlJob:
     return JsonlJob(
         field=args.field,
@@ -190,8 +216,8 @@ def _jsonl(args) -> int:
                 totals.add(failed, removed)
                 if _write(out + "\n"):
                     return 1 if totals.failed else 0
-    except OSError as e:
-        print(f"cleanpage: cannot read: {e.strerror or e}", file=sys.stderr)
+    except (OSError, EOFError) as e:  # EOFError: a truncated .gz; the records so far are out
+        print(f"cleanpage: cannot read: {getattr(e, 'strerror', None) or e}", file=sys.stderr)
         return 1
     if args.stats:
         sys.stderr.write(totals.report())
@@ -200,10 +226,14 @@ def _jsonl(args) -> int:
 
 def _to_dir(args, pipe) -> int:
     ext = {"text": ".txt", "markdown": ".md", "json": ".json", "explain": ".explain.txt"}[args.to]
+    if os.path.exists(args.output_dir) and not os.path.isdir(args.output_dir):
+        print(f"cleanpage: error: {args.output_dir} exists and is not a folder", file=sys.stderr)
+        return 2
     os.makedirs(args.output_dir, exist_ok=True)
     paths = list(iter_files(args.files))
+    root = args.files[0] if len(args.files) == 1 and os.path.isdir(args.files[0]) else None
     job = _FileJob(args.output_dir, ext, args.to, args.input_format, args.config_obj,
-                   args.max_bytes, args.time_budget)
+                   args.max_bytes, args.time_budget, root)
     totals = Totals()
     for path, error, removed in ordered_map(job, progress(paths, len(paths), "file"), args.jobs):
         totals.add(error is not None, removed)
@@ -223,12 +253,14 @@ class _FileJob:
     config: Config
     max_bytes: int | None
     time_budget: float | None
+    root: str | None = None
 
     def __call__(self, path: str):
 
         try:
-            with open(path, "rb") as fh:
-                data = fh.read()
+            if not os.path.isfile(path):
+                return path, "not a regular file", {}
+            data = _read(path, self.max_bytes)
             result = clean_and_explain(
                 data,
                 input_format=self.input_format,
@@ -237,8 +269,12 @@ class _FileJob:
                 time_budget=self.time_budget,
                 config=self.config,
             )
-            base = os.path.splitext(os.path.basename(path))[0]
-            target = os.path.join(self.out_dir, base + self.ext)
+            # Folders keep their layout under OUTDIR, so a/page.txt and b/page.txt both survive.
+            rel = os.path.relpath(path, self.root) if self.root else os.path.basename(path)
+            target = os.path.join(self.out_dir, os.path.splitext(rel)[0] + self.ext)
+            if os.path.abspath(target) == os.path.abspath(path):
+                return path, "the output would overwrite the input file", {}
+            os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
             out = render_json(result.document, source=path) if self.to == "json" else render(result.document, self.to)
             with open(target, "w", encoding="utf-8") as fh:
                 fh.write(out)
@@ -255,6 +291,9 @@ def _write(out: str) -> int:
     try:
         sys.stdout.write(out)
         sys.stdout.flush()
+        return 0
+    except UnicodeEncodeError:  # a lone surrogate in the text: write it escaped
+        sys.stdout.write(out.encode("utf-8", "backslashreplace").decode("utf-8"))
         return 0
     except BrokenPipeError:
         # Python flushes stdout again at exit; point it at devnull so that flush cannot fail.
