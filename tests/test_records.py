@@ -85,7 +85,7 @@ def test_files_to_output_dir(tmp_path):
     r = run([str(src), "-o", str(out), "--to", "markdown", "-j", "2"])
     assert r.returncode == 1 and "bad.bin" in r.stderr.decode()
     assert (out / "a.md").read_text() == PARA + "\n"
-    assert (out / "b.md").read_text() == PARA + "\n"
+    assert (out / "sub" / "b.md").read_text() == PARA + "\n"  # the folder layout is kept
 
 
 def test_all_good_records_exit_zero():
