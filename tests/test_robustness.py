@@ -46,8 +46,15 @@ def test_undecodable_or_binary_bytes_give_a_clear_error():
         cleanpage.clean(codecs.BOM_UTF16_LE + b"\x00\xd8")  # lone surrogate after a UTF-16 BOM
 
 
+def test_bad_arguments_are_named():
+    for kw, msg in ((dict(preset=["balanced"]), "preset must be"), (dict(lang=["en"]), "lang must be"),
+                    (dict(pipeline="x"), "pipeline must be")):
+        with pytest.raises(TypeError, match=msg):
+            cleanpage.clean("text", **kw)
+
+
 def test_non_text_types_are_refused():
-    with pytest.raises(TypeError, match="must be str, bytes"):
+    with pytest.raises(TypeError, match="data must be str or bytes"):
         cleanpage.clean(42)
 
 

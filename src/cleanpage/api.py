@@ -114,8 +114,19 @@ def clean_and_explain(
         TypeError: ``data`` is of no accepted type.
         OSError: a path or file that cannot be read.
     """
-    if input_format not in INPUT_FORMATS:
+    if not isinstance(input_format, str) or input_format not in INPUT_FORMATS:
         raise ValueError(f"unknown input_format {input_format!r}; known: {', '.join(INPUT_FORMATS)}")
+    if not isinstance(preset, str):
+        raise TypeError(f"preset must be a preset name (str), not {type(preset).__name__}")
+    if lang is not None and not isinstance(lang, str):
+        raise TypeError(f"lang must be a language code (str) or None, not {type(lang).__name__}")
+    if pipeline is not None and not isinstance(pipeline, Pipeline):
+        raise TypeError(f"pipeline must be a cleanpage.Pipeline, not {type(pipeline).__name__}")
+    if data is None or isinstance(data, (int, float, bool, list, dict, tuple)):
+        raise TypeError(
+            f"data must be str or bytes (or, for HTML, a path, a file, an lxml element or a "
+            f"BeautifulSoup object), not {type(data).__name__}"
+        )
     deadline = None if time_budget is None else time.monotonic() + time_budget
     if max_bytes is not None and isinstance(data, (str, bytes, bytearray)) and len(data) > max_bytes:
         raise LimitError(f"input of {len(data):,} bytes is over the limit of {max_bytes:,}")
