@@ -58,7 +58,7 @@ def test_json(capsys, tmp_path):
     ad = [b for b in doc["blocks"] if b["text"] == "Advertisement"][0]
     assert ad["kept"] is False and ad["filter"] == "ad_markers" and ad["reason"] == "ad_label"
     assert ad["first_line"] == 8 and PASTE[ad["start"] : ad["end"]] == "Advertisement"
-    assert {"filter": "ad_markers", "reason": "ad_label", "blocks": 1} in doc["stats"]
+    assert {"filter": "ad_markers", "reason": "ad_label", "blocks": 1, "chars": 13} in doc["stats"]
 
 
 def test_option_types_are_checked():

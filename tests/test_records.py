@@ -23,7 +23,7 @@ def test_clean_records_keeps_other_keys_and_reports_errors():
     out = list(clean_records(recs, output_field="clean", explain=True, max_bytes=150))
     assert [r.get("id") for r in out] == [1, 2, 3, None, 5, 6, 7]
     assert out[0]["clean"] == PARA + "\n" and out[0]["text"] == PAGE and out[0]["lang"] == "en"
-    assert {"filter": "ad_markers", "reason": "ad_label", "blocks": 1} in out[0]["cleanpage"]["removed"]
+    assert {"filter": "ad_markers", "reason": "ad_label", "blocks": 1, "chars": 13} in out[0]["cleanpage"]["removed"]
     assert out[1]["error"] == "record has no field 'text'"
     assert out[2]["error"] == "field 'text' is int, not a string"
     assert out[3]["error"].startswith("record is not an object")

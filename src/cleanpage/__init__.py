@@ -2,7 +2,7 @@
 
 Public API: :func:`clean`, :func:`clean_and_explain`, :class:`Pipeline`, :class:`Document`,
 :class:`Block`, :class:`Removal`, :class:`Filter`, :class:`InputError`, :class:`LimitError`,
-:func:`clean_records`.
+:func:`clean_records`, :class:`Rules`, :class:`RuleError`.
 """
 from .api import Result, clean, clean_and_explain
 from .decode import InputError, LimitError
@@ -10,6 +10,7 @@ from .document import Block, Document, Removal, Verdict
 from .filters import Filter
 from .pipeline import Pipeline
 from .records import clean_records
+from .rules import RuleError, Rules
 
 __version__ = "0.1.0"
 
@@ -22,6 +23,8 @@ __all__ = [
     "Pipeline",
     "Removal",
     "Result",
+    "RuleError",
+    "Rules",
     "Verdict",
     "clean",
     "clean_and_explain",

@@ -12,6 +12,7 @@ from .parsers.html import looks_like_html, parse_html
 from .parsers.text import parse_text
 from .pipeline import Pipeline
 from .presets import DEFAULT_PRESET
+from .rules import Rules
 
 INPUT_FORMATS = ("auto", "text", "html")
 
@@ -30,27 +31,27 @@ class Result(NamedTuple):
     stats: dict[tuple[str, str], int]
 
 
-def _parse(data, input_format: str) -> Document:
+def _parse(data, input_format: str, rules: Rules | None = None) -> Document:
     """The Document for ``data``: HTML when asked, or when ``auto`` sniffs it (an lxml element,
     a BeautifulSoup object, or text that :func:`looks_like_html`); else pasted text."""
     if _is_soup(data):
-        return parse_html(data)  # before the read() probe: a soup answers any attribute
+        return parse_html(data, rules)  # before the read() probe: a soup answers any attribute
     if isinstance(data, os.PathLike) or hasattr(data, "read"):
         data = read_source(data)
     if isinstance(data, (str, bytes, bytearray, memoryview)):
         if input_format == "text":
             return parse_text(decode(data))
         if input_format == "html":
-            return parse_html(data)
+            return parse_html(data, rules)
         head = data[:5000]
         if not isinstance(head, str):
             head = bytes(head).decode("utf-8", "replace")
         if looks_like_html(head.lstrip("\ufeff")):
-            return parse_html(data)
+            return parse_html(data, rules)
         return parse_text(decode(data))
     if input_format == "text":
         raise TypeError(f"text input must be str or bytes, not {type(data).__name__}")
-    return parse_html(data)  # an lxml element or tree, a BeautifulSoup object, or a TypeError
+    return parse_html(data, rules)  # an lxml element or tree, a BeautifulSoup object, or a TypeError
 
 
 def _is_soup(data) -> bool:
@@ -83,6 +84,7 @@ def clean_and_explain(
     max_bytes: int | None = None,
     time_budget: float | None = None,
     config=None,
+    rules: Rules | None = None,
 ) -> Result:
     """Clean ``data`` and return the text with the Document that explains it.
 
@@ -101,8 +103,10 @@ def clean_and_explain(
             bytes) before any work, with :class:`~cleanpage.LimitError`.
         time_budget: seconds; checked between filters (no signals: safe in threads, Celery,
             Ray), so a page stops within one filter's time of the budget.
-        config: a :class:`cleanpage.config.Config` (``load_config()``): its pipeline, language
-            and extra phrases, unless ``pipeline`` or ``lang`` are given here.
+        config: a :class:`cleanpage.config.Config` (``load_config()``): its pipeline, language,
+            extra phrases and rules, unless ``pipeline``, ``lang`` or ``rules`` are given here.
+        rules: :class:`cleanpage.Rules`: CSS/XPath selectors of elements to always drop or
+            always keep (HTML only; keep wins).
 
     Returns:
         a :class:`Result`.
@@ -111,8 +115,9 @@ def clean_and_explain(
         cleanpage.InputError: bytes that no encoding decodes, or binary data.
         cleanpage.LimitError: over ``max_bytes`` or ``time_budget`` (an InputError).
         ValueError: unknown ``input_format``, ``preset`` or ``lang`` (message lists known ones).
-        TypeError: ``data`` is of no accepted type.
+        TypeError: ``data`` is of no accepted type, or ``rules`` is not a Rules.
         OSError: a path or file that cannot be read.
+        cleanpage.RuleError: an XPath rule that selects a string or number, not elements.
     """
     if not isinstance(input_format, str) or input_format not in INPUT_FORMATS:
         raise ValueError(f"unknown input_format {input_format!r}; known: {', '.join(INPUT_FORMATS)}")
@@ -122,6 +127,8 @@ def clean_and_explain(
         raise TypeError(f"lang must be a language code (str) or None, not {type(lang).__name__}")
     if pipeline is not None and not isinstance(pipeline, Pipeline):
         raise TypeError(f"pipeline must be a cleanpage.Pipeline, not {type(pipeline).__name__}")
+    if rules is not None and not isinstance(rules, Rules):
+        raise TypeError(f"rules must be a cleanpage.Rules, not {type(rules).__name__}")
     if data is None or isinstance(data, (int, float, bool, list, dict, tuple)):
         raise TypeError(
             f"data must be str or bytes (or, for HTML, a path, a file, an lxml element or a "
@@ -134,10 +141,11 @@ def clean_and_explain(
         pipe = pipeline if pipeline is not None else config.pipeline()
         lang = lang if lang is not None else config.lang
         lex = config.lexicons() if lang == config.lang else shipped(lang)
+        rules = rules if rules is not None else config.rules
     else:
         pipe = _pipeline(preset, pipeline)
         lex = shipped(lang)
-    doc = _parse(data, input_format)
+    doc = _parse(data, input_format, rules)
     doc.lang = lang
     pipe.run(doc, lex, deadline)
     from .renderers import render_text
@@ -154,6 +162,7 @@ def clean(
     pipeline: Pipeline | None = None,
     max_bytes: int | None = None,
     time_budget: float | None = None,
+    rules: Rules | None = None,
 ) -> str:
     """Clean ``data`` and return the kept text, one block a line (``""`` when nothing is kept).
 
@@ -167,4 +176,5 @@ def clean(
         pipeline=pipeline,
         max_bytes=max_bytes,
         time_budget=time_budget,
+        rules=rules,
     ).text

@@ -26,21 +26,30 @@ R = TypeVar("R")
 
 @dataclass
 class Totals:
-    """What a batch did: records, failures, and removed blocks per (filter, reason)."""
+    """What a batch did: records, failures, and the blocks and characters removed per
+    (filter, reason)."""
 
     records: int = 0
     failed: int = 0
-    removed: Counter = field(default_factory=Counter)
+    blocks: Counter = field(default_factory=Counter)
+    chars: Counter = field(default_factory=Counter)
 
     def add(self, failed: bool, removed: dict) -> None:
+        """Count one record; ``removed`` is ``{(filter, reason): (blocks, chars)}``."""
         self.records += 1
         self.failed += failed
-        self.removed.update(removed)
+        for key, (n, c) in removed.items():
+            self.blocks[key] += n
+            self.chars[key] += c
 
     def report(self) -> str:
-        lines = [f"cleanpage: {self.records} records, {self.failed} failed"]
-        for (flt, reason), n in self.removed.most_common():
-            lines.append(f"  {n:8d}  {flt}/{reason}")
+        """The totals as a table, the filter/reason that removed most characters first."""
+        lines = [
+            f"cleanpage: {self.records} records, {self.failed} failed",
+            f"  {'blocks':>8}  {'chars':>10}  filter/reason",
+        ]
+        for (flt, reason), c in self.chars.most_common():
+            lines.append(f"  {self.blocks[(flt, reason)]:8d}  {c:10d}  {flt}/{reason}")
         return "\n".join(lines) + "\n"
 
 
@@ -121,7 +130,7 @@ class JsonlJob:
             time_budget=self.time_budget,
         )
         info = result.pop("cleanpage", None) if not self.explain else result.get("cleanpage")
-        removed = {(r["filter"], r["reason"]): r["blocks"] for r in (info or {}).get("removed", [])}
+        removed = {(r["filter"], r["reason"]): (r["blocks"], r["chars"]) for r in (info or {}).get("removed", [])}
         return _dumps(result), "error" in result, removed
 
 

@@ -29,6 +29,7 @@ from .batch import (
     worker_pipeline,
 )
 from .renderers import FORMATS, render, render_json
+from .rules import Rules
 
 
 class _Parser(argparse.ArgumentParser):
@@ -59,6 +60,16 @@ def build_parser() -> argparse.ArgumentParser:
                    help="run only these filters (repeatable, or comma-separated)")
     p.add_argument("--lang", default=None, help="language of the lexicons, with English (default: all)")
     p.add_argument("--list-filters", action="store_true", help="list filters with their reasons and exit")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help="--to explain as a colour diff: auto (a terminal, unless NO_COLOR is set), "
+                        "always, never (default: auto)")
+    r = p.add_argument_group("rules (HTML; keep wins over drop and over every filter)")
+    r.add_argument("--keep", action="append", default=[], metavar="CSS",
+                   help="always keep the blocks inside elements this CSS selector matches (repeatable)")
+    r.add_argument("--drop", action="append", default=[], metavar="CSS",
+                   help="always drop the blocks inside elements this CSS selector matches (repeatable)")
+    r.add_argument("--keep-xpath", action="append", default=[], metavar="XPATH", help="as --keep, by XPath")
+    r.add_argument("--drop-xpath", action="append", default=[], metavar="XPATH", help="as --drop, by XPath")
     b = p.add_argument_group("batch (pipelines)")
     b.add_argument("--jsonl", action="store_true",
                    help="read JSON lines (stdin or FILEs, .gz too), clean one field, write JSON lines")
@@ -125,6 +136,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         cfg.lang = args.lang if args.lang is not None else cfg.lang
         cfg.disable = cfg.disable + _names(args.disable)
         cfg.only = _names(args.only) or cfg.only
+        cfg.rules = Rules(
+            keep=cfg.rules.keep + tuple(args.keep),
+            drop=cfg.rules.drop + tuple(args.drop),
+            keep_xpath=cfg.rules.keep_xpath + tuple(args.keep_xpath),
+            drop_xpath=cfg.rules.drop_xpath + tuple(args.drop_xpath),
+        )
         args.preset, args.lang = cfg.preset, cfg.lang
         args.disable, args.only = cfg.disable, cfg.only
         pipe = cfg.pipeline()
@@ -173,12 +190,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.to == "json":
             out = render_json(result.document, source=name)
         else:
-            out = render(result.document, args.to)
+            out = render(result.document, args.to, color=_color(args.color))
             if len(files) > 1 and args.to != "json":
                 out = f"==> {name} <==\n{out}"  # as head(1) marks each file
         if _write(out):
             return 0
     return status
+
+
+def _color(choice: str) -> bool:
+    """Whether ``--color`` asks for colour: always, never, or (auto) when stdout is a terminal
+    and NO_COLOR (https://no-color.org) is unset or empty."""
+    if choice != "auto":
+        return choice == "always"
+    return not os.environ.get("NO_COLOR") and sys.stdout.isatty()
 
 
 def main_safe(argv: Sequence[str] | None = None) -> int:
@@ -225,7 +250,8 @@ def _jsonl(args) -> int:
 
 
 def _to_dir(args, pipe) -> int:
-    ext = {"text": ".txt", "markdown": ".md", "json": ".json", "explain": ".explain.txt"}[args.to]
+    ext = {"text": ".txt", "markdown": ".md", "json": ".json", "explain": ".explain.txt",
+           "html-annotated": ".annotated.html"}[args.to]
     if os.path.exists(args.output_dir) and not os.path.isdir(args.output_dir):
         print(f"cleanpage: error: {args.output_dir} exists and is not a folder", file=sys.stderr)
         return 2
@@ -278,7 +304,7 @@ class _FileJob:
             out = render_json(result.document, source=path) if self.to == "json" else render(result.document, self.to)
             with open(target, "w", encoding="utf-8") as fh:
                 fh.write(out)
-            return path, None, result.stats
+            return path, None, result.document.tally()
         except OSError as e:
             return path, e.strerror or str(e), {}
         except ValueError as e:

@@ -16,6 +16,11 @@ Example::
     [phrases]
     ad_markers = ["Werbeblock"]          # added to every language's lexicon of that kind
     related_headings = ["Weitere Artikel aus der Region"]
+
+    [rules]                              # HTML only; keep wins over drop and every filter
+    drop = ["div.partner-box", "#taboola-below"]
+    keep = ["article .factbox"]
+    drop_xpath = ["//section[@data-widget='teaser']"]
 """
 from __future__ import annotations
 
@@ -28,8 +33,10 @@ from .filters import registry
 from .lexicons import KINDS, Lexicons, shipped
 from .pipeline import Pipeline
 from .presets import DEFAULT_PRESET, PRESETS
+from .rules import RuleError, Rules
 
-TOP_KEYS = {"preset", "lang", "disable", "only", "filters", "phrases"}
+TOP_KEYS = {"preset", "lang", "disable", "only", "filters", "phrases", "rules"}
+RULE_KEYS = ("keep", "drop", "keep_xpath", "drop_xpath")
 
 
 class ConfigError(ValueError):
@@ -47,6 +54,7 @@ class Config:
         disable, only: filter names.
         options: ``{filter name: {option: value}}``.
         phrases: ``{lexicon kind: [phrase, ...]}`` added to the shipped lexicons.
+        rules: CSS/XPath keep and drop rules (:class:`cleanpage.rules.Rules`).
     """
 
     path: str = ""
@@ -56,6 +64,7 @@ class Config:
     only: list[str] = field(default_factory=list)
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     phrases: dict[str, list[str]] = field(default_factory=dict)
+    rules: Rules = field(default_factory=Rules)
     _lexicons: Lexicons | None = field(default=None, repr=False, compare=False)
 
     def __getstate__(self):
@@ -87,8 +96,12 @@ class Config:
         return self._lexicons
 
 
-def _line_of(text: str, key: str) -> int:
+def _line_of(text: str, key: str, value: str | None = None) -> int:
     for n, line in enumerate(text.splitlines(), 1):
+        if value is not None:
+            if value in line:  # the line holding a bad value (a selector), not its key's
+                return n
+            continue
         stripped = line.strip()
         if stripped.startswith((key, f'"{key}"', f"[{key}", f"[filters.{key}")):
             return n
@@ -132,8 +145,8 @@ def load_config(path: str | os.PathLike | None = None) -> Config:
 
 
 def _validate(table: dict, where: str, text: str) -> Config:
-    def fail(key: str, msg: str) -> ConfigError:
-        line = _line_of(text, key)
+    def fail(key: str, msg: str, value: str | None = None) -> ConfigError:
+        line = _line_of(text, key, value) or _line_of(text, key)
         at = f"{where}:{line}" if line else where
         return ConfigError(f"{at}: {msg}")
 
@@ -183,4 +196,18 @@ def _validate(table: dict, where: str, text: str) -> Config:
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
             raise fail(kind, f"[phrases] {kind} must be a list of strings")
         cfg.phrases[kind] = values
+    rules = table.get("rules", {})
+    if not isinstance(rules, dict):
+        raise fail("rules", "'rules' must be a table of keep / drop / keep_xpath / drop_xpath lists")
+    for key, values in rules.items():
+        if key not in RULE_KEYS:
+            raise fail(key, f"unknown key {key!r} in [rules]; known: {', '.join(RULE_KEYS)}")
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            raise fail(key, f"[rules] {key} must be a list of strings")
+        for value in values:
+            try:
+                Rules(**{key: [value]})
+            except RuleError as e:
+                raise fail(key, f"[rules] {key}: {e}", value) from None
+    cfg.rules = Rules(**rules)
     return cfg

@@ -65,6 +65,9 @@ class Block:
         removal: ``None`` while the block is kept, else the :class:`Removal` that removed it.
         dom: for HTML, a :class:`cleanpage.parsers.html.Dom` (tag, path, class/id tokens,
             landmarks, hidden flag, link characters); ``None`` for pasted text.
+        keep_rule: the user keep rule that protects the block from every filter
+            (:mod:`cleanpage.rules`), or ``None``.
+        overruled: the removals filters asked for but ``keep_rule`` refused, in order.
     """
 
     index: int
@@ -75,6 +78,8 @@ class Block:
     repairs: tuple[str, ...] = ()
     removal: Removal | None = None
     dom: Any = None
+    keep_rule: str | None = None
+    overruled: tuple[Removal, ...] = ()
     features: "Features" = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -120,13 +125,19 @@ class Document:
     def removed(self) -> list[Block]:
         return [b for b in self.blocks if b.removal is not None]
 
-    def stats(self) -> dict[tuple[str, str], int]:
-        """Number of removed blocks per ``(filter, reason)``, in first-seen order."""
-        counts: dict[tuple[str, str], int] = {}
+    def tally(self) -> dict[tuple[str, str], tuple[int, int]]:
+        """``(blocks, characters)`` removed per ``(filter, reason)``, in first-seen order;
+        characters are those of the removed blocks' text."""
+        counts: dict[tuple[str, str], tuple[int, int]] = {}
         for b in self.blocks:
             if b.removal is not None:
                 key = (b.removal.filter, b.removal.reason)
-                counts[key] = counts.get(key, 0) + 1
+                n, chars = counts.get(key, (0, 0))
+                counts[key] = (n + 1, chars + len(b.text))
         return counts
+
+    def stats(self) -> dict[tuple[str, str], int]:
+        """Number of removed blocks per ``(filter, reason)``, in first-seen order."""
+        return {key: n for key, (n, _) in self.tally().items()}
 
 

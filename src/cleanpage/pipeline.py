@@ -159,7 +159,11 @@ class Pipeline:
                     )
                 b = doc.blocks[v.index]
                 if b.removal is None:
-                    b.removal = Removal(flt.name, v.reason, v.evidence or "(no evidence)")
+                    removal = Removal(flt.name, v.reason, v.evidence or "(no evidence)")
+                    if b.keep_rule is None:
+                        b.removal = removal
+                    else:  # a user keep rule wins, and the explanation says over what
+                        b.overruled += (removal,)
 
     def run(self, doc: Document, lex: Lexicons, deadline: float | None = None) -> Document:
         """Run the line repairs, the filters, then the repairs of kept blocks (those two stages

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 FILTER_ORDER = (
+    "rules",
     "hidden",
     "dom_hints",
     "ad_markers",

@@ -6,6 +6,7 @@ from typing import Any, Iterable, Iterator
 from .api import clean_and_explain
 from .pipeline import Pipeline
 from .presets import DEFAULT_PRESET
+from .renderers import stats_list
 
 
 def clean_record(record: Any, **options: Any) -> dict:
@@ -80,9 +81,7 @@ def _clean_one(record: Any, field: str, output_field: str | None, explain: bool,
     out[output_field or field] = res.text
     if explain:
         out["cleanpage"] = {
-            "removed": [
-                {"filter": f, "reason": r, "blocks": n} for (f, r), n in res.stats.items()
-            ],
+            "removed": stats_list(res.document),
             "blocks": len(res.document.blocks),
             "kept": len(res.document.kept),
             "title": res.document.title,

@@ -1,12 +1,16 @@
-"""Renderers: the same Document as plain text, JSON, or a per-block explanation."""
+"""Renderers: the same Document as plain text, Markdown, JSON, a per-block explanation (plain
+or as a colour diff), or the page as HTML with its removed blocks highlighted."""
 from __future__ import annotations
 
 import json
+from copy import deepcopy
 from typing import Any
+
+from lxml import etree
 
 from .document import Document
 
-FORMATS = ("text", "markdown", "json", "explain")
+FORMATS = ("text", "markdown", "json", "explain", "html-annotated")
 
 
 def render_text(doc: Document) -> str:
@@ -29,12 +33,16 @@ def render_text(doc: Document) -> str:
 
 
 def stats_list(doc: Document) -> list[dict[str, Any]]:
-    return [{"filter": f, "reason": r, "blocks": n} for (f, r), n in doc.stats().items()]
+    """``[{"filter", "reason", "blocks", "chars"}]``: what each (filter, reason) removed."""
+    return [
+        {"filter": f, "reason": r, "blocks": n, "chars": c} for (f, r), (n, c) in doc.tally().items()
+    ]
 
 
 def to_dict(doc: Document) -> dict[str, Any]:
-    """The JSON shape: document facts, every block (kept or not, with its removal and source),
-    and the per-(filter, reason) counts."""
+    """The JSON shape: document facts, every block (kept or not, with its removal and where
+    it came from: ``start``/``end`` character offsets and 1-based ``first_line``/``last_line``
+    for pasted text, ``xpath`` and ``line`` for HTML), and the per-(filter, reason) counts."""
     blocks = []
     for b in doc.blocks:
         item: dict[str, Any] = {"index": b.index, "kept": b.removal is None, "kind": b.kind, "text": b.text}
@@ -47,6 +55,13 @@ def to_dict(doc: Document) -> dict[str, Any]:
                 first_line=b.source.first_line + 1,
                 last_line=b.source.last_line + 1,
             )
+        elif b.dom is not None:
+            item.update(xpath=b.dom.xpath, line=b.dom.line)
+        if b.keep_rule is not None:
+            item["keep_rule"] = b.keep_rule
+            item["overruled"] = [
+                {"filter": r.filter, "reason": r.reason, "evidence": r.evidence} for r in b.overruled
+            ]
         if b.repairs:
             item["repairs"] = list(b.repairs)
         blocks.append(item)
@@ -76,17 +91,23 @@ EXPLAIN_TEXT_CHARS = 100
 def render_explain(doc: Document) -> str:
     """One line a block: ``kept`` or ``filter/reason «evidence»``, a tab, then the block text
     (cut at EXPLAIN_TEXT_CHARS)."""
-    lines = []
-    for b in doc.blocks:
-        if b.removal is None:
-            label = "kept"
-        else:
-            ev = b.removal.evidence
-            ev = ev if len(ev) <= 60 else ev[:59] + "…"
-            label = f"{b.removal.filter}/{b.removal.reason} «{ev}»"
-        text = b.text if len(b.text) <= EXPLAIN_TEXT_CHARS else b.text[: EXPLAIN_TEXT_CHARS - 1] + "…"
-        lines.append(f"{label}\t{text}")
+    lines = [f"{label(b)}\t{_cut(b.text, EXPLAIN_TEXT_CHARS)}" for b in doc.blocks]
     return "\n".join(lines) + "\n" if lines else ""
+
+
+def _cut(text: str, chars: int) -> str:
+    return text if len(text) <= chars else text[: chars - 1] + "…"
+
+
+def label(b) -> str:
+    """A block's verdict in one phrase: ``kept``; ``filter/reason «evidence»``; or, for a block
+    a user keep rule protected, ``kept by rule «selector» over filter/reason, ...``."""
+    if b.removal is not None:
+        return f"{b.removal.filter}/{b.removal.reason} «{_cut(b.removal.evidence, 60)}»"
+    if b.keep_rule is None:
+        return "kept"
+    over = ", ".join(dict.fromkeys(f"{r.filter}/{r.reason}" for r in b.overruled))
+    return f"kept by rule «{b.keep_rule}»" + (f" over {over}" if over else "")
 
 
 def render_markdown(doc: Document) -> str:
@@ -124,20 +145,125 @@ def render_markdown(doc: Document) -> str:
     return "\n".join(out) + "\n" if out else ""
 
 
+# ANSI SGR sequences of the colour diff.
+_RED, _GREEN, _YELLOW, _DIM, _STRIKE, _RESET = (
+    "\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1b[2m", "\x1b[9m", "\x1b[0m"
+)
+
+
+def render_color_diff(doc: Document) -> str:
+    """The input's blocks in full, as a diff: ``-`` and red struck-through text for a removed
+    block, followed by its ``filter/reason «evidence»`` in yellow; two spaces and plain text for
+    a kept one (a green label where a keep rule protected it).  ANSI colours: for a terminal
+    (``cleanpage --to explain --color always|auto``)."""
+    lines = []
+    for b in doc.blocks:
+        if b.removal is not None:
+            lines.append(f"{_RED}- {_STRIKE}{b.text}{_RESET} {_YELLOW}{_DIM}[{label(b)}]{_RESET}")
+        elif b.keep_rule is not None:
+            lines.append(f"  {b.text} {_GREEN}{_DIM}[{label(b)}]{_RESET}")
+        else:
+            lines.append(f"  {b.text}")
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+_STYLE = """
+.cleanpage-removed { background: #fde2e2 !important; outline: 2px solid #c0392b; text-decoration: line-through; }
+.cleanpage-partly { outline: 2px dashed #c0392b; }
+.cleanpage-kept-by-rule { outline: 2px solid #27ae60; }
+"""
+# Elements whose content would run or load in the annotated copy: it is for looking at.
+_INERT = ("script", "iframe", "object", "embed", "noscript", "template")
+
+
+def render_html_annotated(doc: Document) -> str:
+    """The page as HTML with removed blocks highlighted: each element that made a removed
+    block gets the class ``cleanpage-removed`` (``cleanpage-partly`` when some of its blocks
+    were kept) and a ``title`` tooltip ``filter/reason: evidence`` (one line a removed block),
+    and ``data-cleanpage`` with the same; elements kept by a user rule get
+    ``cleanpage-kept-by-rule``.  Scripts, frames and ``on*`` handlers are dropped from the copy.
+    The parsed tree is copied, never changed.  Pasted text (no markup) comes out as a page of
+    one ``<p>`` a block, removed ones in ``<del>`` with the same tooltip."""
+    if doc.origin != "html" or not any(b.dom is not None and b.dom.element is not None for b in doc.blocks):
+        return _annotated_text(doc)
+    root = next(b.dom.element for b in doc.blocks if b.dom is not None and b.dom.element is not None)
+    root = root.getroottree().getroot()
+    tree = etree.ElementTree(root)
+    by_path: dict[str, list] = {}
+    for b in doc.blocks:
+        if b.dom is not None and b.dom.element is not None:
+            by_path.setdefault(tree.getpath(b.dom.element), []).append(b)
+    copy = deepcopy(root)  # the same shape, so the same paths
+    copy_tree = etree.ElementTree(copy)
+    for path, blocks in by_path.items():
+        found = copy_tree.xpath(path)
+        if not found:
+            continue
+        el = found[0]
+        removed = [b for b in blocks if b.removal is not None]
+        if removed:
+            cls = "cleanpage-removed" if len(removed) == len(blocks) else "cleanpage-partly"
+            note = "\n".join(label(b) for b in removed)
+        elif any(b.keep_rule is not None for b in blocks):
+            cls, note = "cleanpage-kept-by-rule", "\n".join(label(b) for b in blocks)
+        else:
+            continue
+        el.set("class", f"{el.get('class', '')} {cls}".strip())
+        el.set("title", note)
+        el.set("data-cleanpage", note)
+    for el in copy.iter(*_INERT):
+        tail = el.tail  # the text after a script is the page's; only its content goes
+        el.clear()
+        el.tail = tail
+    for el in copy.iter(etree.Element):
+        for name in [n for n in el.attrib if n.lower().startswith("on")]:
+            del el.attrib[name]
+    head = copy.find("head")
+    if head is None:
+        head = etree.Element("head")
+        copy.insert(0, head)
+    style = etree.SubElement(head, "style")
+    style.text = _STYLE
+    return "<!DOCTYPE html>\n" + etree.tostring(copy, method="html", encoding="unicode") + "\n"
+
+
+def _annotated_text(doc: Document) -> str:
+    html = etree.Element("html")
+    head = etree.SubElement(html, "head")
+    etree.SubElement(head, "meta", charset="utf-8")
+    etree.SubElement(head, "style").text = _STYLE
+    body = etree.SubElement(html, "body")
+    for b in doc.blocks:
+        p = etree.SubElement(body, "p")
+        p.tail = "\n"
+        if b.removal is not None:
+            d = etree.SubElement(p, "del", title=label(b))
+            d.set("class", "cleanpage-removed")
+            d.set("data-cleanpage", label(b))
+            d.text = b.text
+        else:
+            p.text = b.text
+    return "<!DOCTYPE html>\n" + etree.tostring(html, method="html", encoding="unicode") + "\n"
+
+
 RENDERERS = {
     "text": render_text,
     "markdown": render_markdown,
     "json": render_json,
     "explain": render_explain,
+    "html-annotated": render_html_annotated,
 }
 
 
-def render(doc: Document, to: str = "text") -> str:
-    """Render ``doc`` in format ``to`` (one of FORMATS).
+def render(doc: Document, to: str = "text", color: bool = False) -> str:
+    """Render ``doc`` in format ``to`` (one of FORMATS); ``color`` turns ``explain`` into the
+    colour diff (:func:`render_color_diff`).
 
     Raises:
         ValueError: unknown format.
     """
     if to not in RENDERERS:
         raise ValueError(f"unknown output format {to!r}; known: {', '.join(FORMATS)}")
+    if color and to == "explain":
+        return render_color_diff(doc)
     return RENDERERS[to](doc)

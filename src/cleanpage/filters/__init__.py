@@ -103,6 +103,7 @@ def registry() -> dict[str, type[Filter]]:
         navigation,
         promo,
         related,
+        rules,
         share,
     )
 
@@ -124,6 +125,7 @@ def registry() -> dict[str, type[Filter]]:
         navigation.FILTER,
         promo.FILTER,
         related.FILTER,
+        rules.FILTER,
         share.FILTER,
     ]
     order = {name: i for i, name in enumerate(FILTER_ORDER)}

@@ -18,13 +18,15 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import lxml.etree as etree
 
 from ..decode import decode_bytes
 from ..document import Block, Document
+from ..rules import Rules, combine
 from .text import _CONTROL
 
 #: Elements whose subtree is never content.
@@ -109,6 +111,9 @@ class Dom:
         level: heading level 1-6, or list nesting depth for list items (1 = top level).
         cells: table row cells, for the Markdown renderer.
         emphasis: the block's text with ``*``/``**``/`` ` `` marks where it had em/strong/code.
+        rule: the user rule in force (:data:`cleanpage.rules.Match`) or ``None``.
+        element: the lxml element that made the block (for :attr:`xpath` and :attr:`line`;
+            not compared, not shown).
     """
 
     tag: str
@@ -122,6 +127,22 @@ class Dom:
     level: int = 0
     cells: tuple[str, ...] = ()
     emphasis: str = ""
+    rule: tuple | None = None
+    element: Any = field(default=None, repr=False, compare=False)
+
+    @property
+    def xpath(self) -> str:
+        """An XPath that selects the element that made the block in the parsed page, with
+        positions (``"/html/body/div[2]/p[3]"``); ``""`` when unknown."""
+        el = self.element
+        return el.getroottree().getpath(el) if el is not None else ""
+
+    @property
+    def line(self) -> int | None:
+        """The 1-based source line of that element's start tag, as lxml's parser reports it
+        (it gives lines, not character offsets); ``None`` when unknown."""
+        el = self.element
+        return el.sourceline if el is not None else None
 
 
 class _Frame:
@@ -129,11 +150,12 @@ class _Frame:
     reads its context from the top frame instead of walking the stack."""
 
     __slots__ = ("tag", "block", "owner", "path", "token_frames", "ancestors", "roles",
-                 "landmarks", "hidden")
+                 "landmarks", "hidden", "el", "rule")
 
-    def __init__(self, tag, block, parent, tokens, role, landmark, hidden, ident):
+    def __init__(self, tag, block, parent, tokens, role, landmark, hidden, ident, el, rule):
         self.tag = tag
         self.block = block
+        self.el = el
         if parent is None:
             self.owner = tag if block else "body"
             self.path = tag
@@ -142,6 +164,7 @@ class _Frame:
             self.roles = (role,) if role else ()
             self.landmarks = frozenset((landmark,)) if landmark else frozenset()
             self.hidden = hidden
+            self.rule = rule
             return
         self.owner = tag if block else parent.owner
         self.path = f"{parent.path}/{tag}"
@@ -150,6 +173,7 @@ class _Frame:
         self.roles = parent.roles + (role,) if role else parent.roles
         self.landmarks = parent.landmarks | {landmark} if landmark else parent.landmarks
         self.hidden = parent.hidden or hidden
+        self.rule = combine(parent.rule, rule) if rule else parent.rule
 
 
 class _Buffer:
@@ -274,11 +298,13 @@ def _hidden(get) -> str | None:
     return None
 
 
-def parse_html(data) -> Document:
+def parse_html(data, rules: Rules | None = None) -> Document:
     """Parse HTML into a Document of blocks in reading order (``origin="html"``).
 
     Args:
         data: see the module docstring for the accepted types.
+        rules: user keep/drop rules (:class:`cleanpage.rules.Rules`); each block records the
+            rule in force in ``Dom.rule``, and a keep rule sets ``Block.keep_rule``.
 
     Returns:
         a Document whose blocks carry a :class:`Dom` in ``Block.dom``; an empty Document for a
@@ -287,6 +313,7 @@ def parse_html(data) -> Document:
     Raises:
         InputError: bytes that no encoding decodes.
         TypeError: an input of another type.
+        RuleError: an XPath rule that selects no elements (a string or a number).
     """
     src = _read_input(data)
     root = src if isinstance(src, etree._Element) else _parse(src)
@@ -296,7 +323,7 @@ def parse_html(data) -> Document:
     title = root.find(".//title") if hasattr(root, "find") else None
     if title is not None and title.text:
         doc.title = _SPACES.sub(" ", title.text).strip() or None
-    _Walker(doc).walk(root)
+    _Walker(doc, rules.match(root) if rules else None).walk(root)
     if doc.title is None:
         h1 = next((b for b in doc.blocks if b.dom and b.dom.tag == "h1"), None)
         doc.title = h1.text if h1 else None
@@ -304,8 +331,9 @@ def parse_html(data) -> Document:
 
 
 class _Walker:
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, matches: dict | None = None):
         self.doc = doc
+        self.matches = matches
         self.stack: list[_Frame] = []
         self.buf = _Buffer()
         self.link_depth = 0
@@ -356,13 +384,16 @@ class _Walker:
             hidden = _hidden(get)
         landmark = LANDMARK_TAGS.get(tag) or (LANDMARK_ROLES.get(role) if role else None)
         parent = self.stack[-1] if self.stack else None
-        if parent is not None and not block and not (tokens or role or hidden or landmark):
+        rule = self.matches.get(el) if self.matches else None
+        if parent is not None and not block and not (tokens or role or hidden or landmark or rule):
             # A bare inline element (<a>, <em>, <span>) adds nothing a block inherits: it
             # shares its parent's frame instead of making one (most elements of a page).
             self.stack.append(parent)
         else:
             self.next_id += 1
-            self.stack.append(_Frame(tag, block, parent, tokens, role, landmark, hidden, self.next_id))
+            self.stack.append(
+                _Frame(tag, block, parent, tokens, role, landmark, hidden, self.next_id, el, rule)
+            )
         if tag == "a":
             self.link_depth += 1
         elif tag == "pre":
@@ -466,10 +497,14 @@ class _Walker:
             level=level,
             cells=cells,
             emphasis="" if pre or len(buf.marked) == len(buf.parts) else " ".join("".join(buf.marked).split()),
+            rule=top.rule if top else None,
+            element=top.el if top else None,
         )
         blocks = self.doc.blocks
         # blank_before stays False: in HTML the block structure itself marks paragraphs, and
         # --to text keeps one block a line.
         block = Block(len(blocks), text, kind, None, False)
         block.dom = dom
+        if dom.rule is not None and dom.rule[0] == "keep":
+            block.keep_rule = dom.rule[1]
         blocks.append(block)

@@ -1,0 +1,132 @@
+"""User rules for HTML: CSS selectors or XPath expressions whose elements are always dropped or
+always kept.
+
+A *drop* rule removes every block inside a matching element (filter ``rules``, reasons
+``drop_selector`` / ``drop_xpath``, the rule as evidence).  A *keep* rule protects every block
+inside a matching element from every filter: the block stays, and the explanation says which
+rule kept it and which filter it overruled.  Keep wins over drop whichever is nested in which,
+and says so (the drop rule is listed as overruled).  Pasted text has no markup, so rules only
+act on HTML input.
+
+CSS selectors are compiled by lxml's ``cssselect`` support (the cssselect package); XPath by
+lxml.  Both are checked when the :class:`Rules` are made, so a rule that does not parse fails
+before any page is read.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from lxml import etree
+
+
+class RuleError(ValueError):
+    """A selector or XPath expression that does not parse; ``str(err)`` is one line naming it."""
+
+
+#: How one element is treated: ``(action, rule, overruled)``: action ``"keep"`` or ``"drop"``,
+#: rule the selector as the user wrote it (prefixed ``"xpath:"`` for XPath), and overruled the
+#: drop rule a keep rule won over, or ``None``.
+Match = tuple[str, str, "str | None"]
+
+
+@lru_cache(maxsize=256)
+def _compile(kind: str, expr: str):
+    # Compiled once per process: Rules themselves stay plain strings, so they pickle to workers.
+    if kind == "css":
+        from lxml.cssselect import CSSSelector, SelectorError
+
+        try:
+            return CSSSelector(expr, translator="html")
+        except SelectorError as e:
+            raise RuleError(f"CSS selector {expr!r} does not parse: {e}") from None
+    try:
+        return etree.XPath(expr)
+    except etree.XPathSyntaxError as e:
+        raise RuleError(f"XPath {expr!r} does not parse: {e}") from None
+
+
+def _strings(name: str, values: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(values, str):
+        values = (values,)
+    out = tuple(values)
+    for v in out:
+        if not isinstance(v, str) or not v.strip():
+            raise RuleError(f"{name} rules must be non-empty strings, not {v!r}")
+    return out
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Always-drop and always-keep rules (see the module docstring).
+
+    Args:
+        keep, drop: CSS selectors (``"article .body"``, ``"div.ad-slot"``).
+        keep_xpath, drop_xpath: XPath expressions selecting elements (``"//aside[@id='x']"``).
+
+    Raises:
+        RuleError: a selector or expression that does not parse, or an empty one.
+    """
+
+    keep: tuple[str, ...] = ()
+    drop: tuple[str, ...] = ()
+    keep_xpath: tuple[str, ...] = ()
+    drop_xpath: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for name in ("keep", "drop", "keep_xpath", "drop_xpath"):
+            values = _strings(name, getattr(self, name))
+            object.__setattr__(self, name, values)
+            for v in values:
+                _compile("xpath" if name.endswith("xpath") else "css", v)
+
+    def __bool__(self) -> bool:
+        return bool(self.keep or self.drop or self.keep_xpath or self.drop_xpath)
+
+    def _rules(self):
+        for action, kind, values in (
+            ("drop", "css", self.drop),
+            ("drop", "xpath", self.drop_xpath),
+            ("keep", "css", self.keep),
+            ("keep", "xpath", self.keep_xpath),
+        ):
+            for v in values:
+                yield action, kind, v
+
+    def match(self, root) -> dict:
+        """``{element: Match}`` for the elements of ``root`` that a rule selects; where a keep
+        and a drop rule select the same element, the keep rule wins and names the drop rule.
+
+        Raises:
+            RuleError: an XPath expression that selects something other than elements (a
+                string or a number) — it names no blocks.
+        """
+        found: dict = {}
+        for action, kind, expr in self._rules():
+            try:
+                hits = _compile(kind, expr)(root)
+            except etree.XPathEvalError as e:
+                raise RuleError(f"XPath {expr!r} cannot be evaluated: {e}") from None
+            if not isinstance(hits, list):
+                raise RuleError(f"XPath {expr!r} selects a {type(hits).__name__}, not elements")
+            label = expr if kind == "css" else f"xpath:{expr}"
+            for el in hits:
+                if isinstance(el, etree._Element):
+                    prior = found.get(el)
+                    overruled = prior[1] if action == "keep" and prior and prior[0] == "drop" else None
+                    found[el] = (action, label, overruled)
+        return found
+
+
+def combine(inherited: Match | None, own: Match | None) -> Match | None:
+    """The rule in force on an element, from the one its parent passes down and its own: a
+    keep rule on it or any ancestor wins over a drop rule (which it names as overruled);
+    otherwise the nearest rule."""
+    if own is None:
+        return inherited
+    if inherited is None or own[0] == inherited[0]:
+        return own
+    if own[0] == "keep":
+        return ("keep", own[1], inherited[1])
+    return ("keep", inherited[1], own[1])
