@@ -57,10 +57,19 @@ def test_lookups():
 
 
 def test_lang_selects_language_and_english():
+    from cleanpage.features import Features
+
     de = Lexicons("de")
-    assert "anzeige" in de["ad_markers"].phrases
-    assert "advertisement" in de["ad_markers"].phrases
-    assert "publicité" not in de["ad_markers"].phrases
+    # Labels standing alone match in every language...
+    assert {"anzeige", "advertisement", "publicité"} <= de["ad_markers"].phrases
+    # ...but block starts and single words only in the page's language and English.
+    assert de.prefix(Features("Lesen Sie auch: Der neue Hafen"), "related_prefixes") == "lesen sie auch"
+    assert de.prefix(Features("Read more: the new harbour"), "related_prefixes") == "read more"
+    assert de.prefix(Features("Lire aussi : le nouveau port"), "related_prefixes") is None
+    assert Lexicons(None).prefix(Features("Lire aussi : le nouveau port"), "related_prefixes") == "lire aussi"
+    assert "die" in de["continuation_words"] and "la" not in de["continuation_words"]
+    assert "la" not in Lexicons(None)["continuation_words"]  # no language: English words only
+    assert "la" in Lexicons("fr")["continuation_words"]
 
 
 def test_unknown_lang_and_kind():

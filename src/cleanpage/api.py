@@ -7,7 +7,8 @@ from typing import NamedTuple
 
 from .decode import LimitError, decode
 from .document import Document
-from .lexicons import shipped
+from .language import document_language
+from .lexicons import languages, shipped
 from .parsers.html import looks_like_html, parse_html
 from .parsers.text import parse_text
 from .pipeline import Pipeline
@@ -140,13 +141,21 @@ def clean_and_explain(
     if config is not None:
         pipe = pipeline if pipeline is not None else config.pipeline()
         lang = lang if lang is not None else config.lang
-        lex = config.lexicons() if lang == config.lang else shipped(lang)
         rules = rules if rules is not None else config.rules
     else:
         pipe = _pipeline(preset, pipeline)
-        lex = shipped(lang)
+    if lang is not None:
+        shipped(lang)  # an unknown language fails before any work
     doc = _parse(data, input_format, rules)
-    doc.lang = lang
+    if lang is not None:
+        doc.lang, doc.lang_source = lang, "given"
+    else:
+        doc.lang, doc.lang_source = document_language(doc, doc.declared_lang)
+    lex_lang = doc.lang if doc.lang in languages() else None
+    if config is not None and config.phrases:
+        lex = config.lexicons(lex_lang)
+    else:
+        lex = shipped(lex_lang)
     pipe.run(doc, lex, deadline)
     from .renderers import render_text
 

@@ -65,11 +65,11 @@ class Config:
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     phrases: dict[str, list[str]] = field(default_factory=dict)
     rules: Rules = field(default_factory=Rules)
-    _lexicons: Lexicons | None = field(default=None, repr=False, compare=False)
+    _lexicons: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __getstate__(self):
         # Worker processes rebuild the lexicons rather than receive them pickled.
-        return {**self.__dict__, "_lexicons": None}
+        return {**self.__dict__, "_lexicons": {}}
 
     def pipeline(self) -> Pipeline:
         """The pipeline this configuration describes.
@@ -89,11 +89,17 @@ class Config:
             raise ConfigError(f"{self.path}: {e}") from None
         return pipe
 
-    def lexicons(self) -> Lexicons:
-        """The shipped lexicons for ``lang`` with the extra phrases (built once)."""
-        if self._lexicons is None:
-            self._lexicons = Lexicons(self.lang, extra=self.phrases) if self.phrases else shipped(self.lang)
-        return self._lexicons
+    def lexicons(self, lang: str | None = None) -> Lexicons:
+        """The shipped lexicons for ``lang`` (default: the configured language) with the extra
+        phrases, built once per language.
+
+        Raises:
+            ValueError: an unknown language.
+        """
+        lang = lang if lang is not None else self.lang
+        if lang not in self._lexicons:
+            self._lexicons[lang] = Lexicons(lang, extra=self.phrases) if self.phrases else shipped(lang)
+        return self._lexicons[lang]
 
 
 def _line_of(text: str, key: str, value: str | None = None) -> int:

@@ -102,13 +102,21 @@ class Document:
     Attributes:
         blocks: all blocks in reading order.
         origin: ``"text"`` (pasted text) or ``"html"``.
-        lang: the language code used for the lexicons, or ``None`` when all languages were used.
+        lang: the page's language code (``"de"``): as given by the caller, else detected from
+            the text, else as the page declares it (see :mod:`cleanpage.language`); ``None``
+            when none of them says.  The lexicons of that language (with English) are used
+            where one ships, every language's otherwise.
+        lang_source: how ``lang`` was found: ``"given"``, ``"detected"``, ``"declared"`` or
+            ``None``.
+        declared_lang: the language an HTML page declares (``<html lang>``, raw), or ``None``.
         title: the page title where the input declares one, else ``None``.
     """
 
     blocks: list[Block]
     origin: str = "text"
     lang: str | None = None
+    lang_source: str | None = None
+    declared_lang: str | None = None
     title: str | None = None
 
     def __iter__(self) -> Iterator[Block]:

@@ -68,6 +68,7 @@ def to_dict(doc: Document) -> dict[str, Any]:
     return {
         "origin": doc.origin,
         "lang": doc.lang,
+        "lang_source": doc.lang_source,
         "title": doc.title,
         "text": render_text(doc),
         "blocks": blocks,

@@ -59,6 +59,9 @@ KINDS = (
 # one lexicon line covers every count.
 #: Kinds whose phrases are matched anywhere in a block (see Lexicons.anywhere).
 ANYWHERE_KINDS = ("cookie_phrases", "copyright_phrases", "ad_disclosures")
+#: Kinds of single words whose meaning depends on the language ("mar" is a month in Spanish,
+#: "die" an article in German): only the page's language (and English) is used for them.
+WORD_KINDS = ("continuation_words", "date_words", "time_ago")
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:[km]\b)?")
 _WORD_RUN = re.compile(r"\w+")
@@ -102,10 +105,11 @@ def normalize(text: str) -> str:
     return " ".join(_WORD_RUN.findall(text))
 
 
-def languages() -> list[str]:
+@lru_cache(maxsize=1)
+def languages() -> tuple[str, ...]:
     """Language codes that have a lexicon folder, sorted."""
     root = resources.files(__name__)
-    return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_"))
+    return tuple(sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_")))
 
 
 @lru_cache(maxsize=None)
@@ -207,12 +211,22 @@ class PhraseIndex:
 class Lexicons:
     """All lexicon kinds for one language choice.
 
+    A phrase can be matched three ways (see the module docstring), and the language decides
+    which phrases each way uses:
+
+    * whole-block matches (``lex[kind]``, ``norm in lex[kind]``): every shipped language, for
+      a label that stands alone is a label in any page ("Advertisement" on a German page,
+      "Publicidad" in an English one), except for the WORD_KINDS;
+    * block-start and anywhere matches (:meth:`prefixes`, :meth:`anywhere`) and the
+      WORD_KINDS: ``lang`` and English, since the start of a sentence in one language can be
+      a label in another (Italian "di", Portuguese "por").
+
     Args:
-        lang: a language code (``"de"``); its phrases are used together with English ones,
-            since English labels ("Advertisement", "Share") appear on pages of every language.
-            ``None`` uses every language shipped, except for ``continuation_words`` (English
-            only: those words differ in meaning between languages).
-        extra: optional ``{kind: [phrase, ...]}`` added to the shipped phrases (normalised here).
+        lang: a language code (``"de"``).  ``None`` (no language known) uses every language
+            shipped for every kind, except ``continuation_words``, which is English only
+            (a continuation word of one language ends ordinary lines of another: "la", "die").
+        extra: optional ``{kind: [phrase, ...]}`` added to the shipped phrases (normalised
+            here) for every way of matching.
 
     Raises:
         ValueError: ``lang`` has no lexicon folder, or ``extra`` names an unknown kind.
@@ -223,38 +237,38 @@ class Lexicons:
         if lang is not None and lang not in known:
             raise ValueError(f"unknown language {lang!r}; known: {', '.join(known)}")
         self.lang = lang
-        langs = known if lang is None else sorted({lang, "en"})
         extra = extra or {}
         for kind in extra:
             if kind not in KINDS:
                 raise ValueError(f"unknown lexicon kind {kind!r}; known: {', '.join(KINDS)}")
+        own = known if lang is None else sorted({lang, "en"})
+
+        def phrases(kind: str, langs: list[str]) -> list[str]:
+            if kind == "continuation_words" and lang is None:
+                langs = ["en"]
+            return [p for lg in langs for p in _read(lg, kind)] + [normalize(p) for p in extra.get(kind, ())]
+
         self._by_kind = {
-            kind: Lexicon(
-                kind,
-                [p for lg in (self._langs_for(kind, langs)) for p in _read(lg, kind)]
-                + [normalize(p) for p in extra.get(kind, ())],
-            )
-            for kind in KINDS
+            kind: Lexicon(kind, phrases(kind, own if kind in WORD_KINDS else known)) for kind in KINDS
         }
+        # The language's own phrases: for the prefix and anywhere look-ups.
+        self._own = (
+            self._by_kind
+            if lang is None
+            else {kind: self._by_kind[kind] if kind in WORD_KINDS else frozenset(phrases(kind, own)) for kind in KINDS}
+        )
         self._anywhere_index: PhraseIndex | None = None
         # One index over every kind, for the prefix look-ups the filters make on every short
         # block: phrase -> kinds, and every word-prefix of a phrase, so a walk along a block's
         # first words stops at the first word no phrase continues with.
         self._kinds_of: dict[str, tuple[str, ...]] = {}
         self._stems: set[str] = set()
-        for kind, lx in self._by_kind.items():
+        for kind, lx in self._own.items():
             for ph in lx:
                 self._kinds_of[ph] = self._kinds_of.get(ph, ()) + (kind,)
                 words = ph.split(" ")
                 for n in range(1, len(words) + 1):
                     self._stems.add(" ".join(words[:n]))
-
-    def _langs_for(self, kind: str, langs: list[str]) -> list[str]:
-        # Labels are safe to match in every language, but a continuation word of one language
-        # ends ordinary lines of another ("la", "die", "son"): without a language, English only.
-        if kind == "continuation_words" and self.lang is None:
-            return ["en"]
-        return langs
 
     def __getitem__(self, kind: str) -> Lexicon:
         return self._by_kind[kind]
@@ -285,7 +299,7 @@ class Lexicons:
             return cached[1]
         if self._anywhere_index is None:
             self._anywhere_index = PhraseIndex(
-                (p, kind) for kind in ANYWHERE_KINDS for p in self._by_kind[kind]
+                (p, kind) for kind in ANYWHERE_KINDS for p in self._own[kind]
             )
         found = self._anywhere_index.find(f.norm)
         f._anywhere = (self, found)

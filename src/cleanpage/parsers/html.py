@@ -283,6 +283,19 @@ def _fromstring(text: str) -> etree._Element | None:
         return None
 
 
+def _declared_lang(root) -> str | None:
+    """The language the page declares: ``<html lang>`` (or ``xml:lang``), else a
+    ``Content-Language`` or ``og:locale`` meta element; the raw value ("pt-BR")."""
+    lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+    if lang:
+        return lang
+    for meta in root.iter("meta"):
+        key = (meta.get("http-equiv") or meta.get("property") or "").lower()
+        if key in ("content-language", "og:locale") and meta.get("content"):
+            return meta.get("content")
+    return None
+
+
 def _local(tag) -> str:
     return _local_cached(tag) if isinstance(tag, str) and tag else ""
 
@@ -323,6 +336,7 @@ def parse_html(data, rules: Rules | None = None) -> Document:
     title = root.find(".//title") if hasattr(root, "find") else None
     if title is not None and title.text:
         doc.title = _SPACES.sub(" ", title.text).strip() or None
+    doc.declared_lang = _declared_lang(root)
     _Walker(doc, rules.match(root) if rules else None).walk(root)
     if doc.title is None:
         h1 = next((b for b in doc.blocks if b.dom and b.dom.tag == "h1"), None)
