@@ -1,0 +1,84 @@
+"""Language detection and how the language picks the lexicons (issue #5)."""
+import json
+
+import pytest
+
+import cleanpage
+from cleanpage.language import detect_text, document_language, normalize_code
+from cleanpage.renderers import render
+
+DE = ("Das Freibad am Stadtrand öffnet nach zwei Jahren Umbau wieder, und die Gemeinde rechnet "
+      "schon am ersten Wochenende mit mehreren tausend Gästen aus der ganzen Region.")
+DE2 = ("Neu sind ein Sprungturm, ein Planschbecken für kleine Kinder und längere Öffnungszeiten "
+       "an den Abenden, wie der Bürgermeister am Montag mitteilte.")
+PT = ("A prefeitura anunciou nesta segunda-feira que a nova linha de ônibus vai ligar o centro ao "
+      "bairro do porto a partir de março, com saídas a cada vinte minutos.")
+
+
+@pytest.mark.parametrize(
+    "raw,code",
+    [("pt-BR", "pt"), ("de_DE", "de"), ("EN", "en"), ("zh-Hans", "zh"), ("nb", "no"),
+     ("", None), (None, None), ("x-klingon-1", None), ("12", None)],
+)
+def test_normalize_code(raw, code):
+    assert normalize_code(raw) == code
+
+
+def test_detects_the_language_of_the_text():
+    assert detect_text(DE)[0] == "de"
+    assert detect_text(PT)[0] == "pt"
+    assert detect_text("Menü") is None  # too short to say
+    assert detect_text("\ud800" + DE) is None or detect_text("\ud800" + DE)[0] == "de"  # never raises
+
+
+def test_pasted_text_gets_its_language_and_lexicons():
+    paste = f"Lesen Sie auch: Neuer Radweg am Kanal\n\n{DE}\n\nAnzeige\n\n{DE2}\n"
+    res = cleanpage.clean_and_explain(paste)
+    assert (res.document.lang, res.document.lang_source) == ("de", "detected")
+    assert res.text == f"{DE}\n\n{DE2}\n"
+    assert json.loads(render(res.document, "json"))["lang_source"] == "detected"
+
+
+def test_a_label_standing_alone_matches_in_any_language():
+    # Spanish and English ad labels on a German page.
+    res = cleanpage.clean_and_explain(f"{DE}\n\nPublicidad\n\nAdvertisement\n\n{DE2}\n")
+    assert res.document.lang == "de"
+    assert [b.removal.reason for b in res.document.removed] == ["ad_label", "ad_label"]
+
+
+def test_block_starts_of_another_language_do_not_fire():
+    # "Lire aussi" starts a related link in French, not in German: on a page detected as German
+    # it is judged as German text (kept here, as it is a sentence of the article).
+    line = "Lire aussi: das Gedicht, sagte die Lehrerin, und dann besprechen wir es in der Klasse."
+    res = cleanpage.clean_and_explain(f"{DE}\n\n{line}\n\n{DE2}\n")
+    assert line in res.text
+    assert "Lire aussi" not in cleanpage.clean(f"{DE}\n\n{line}\n\n{DE2}\n", lang="fr")
+
+
+def test_given_language_wins_and_declared_is_the_fallback():
+    res = cleanpage.clean_and_explain(f"{DE}\n", lang="fr")
+    assert (res.document.lang, res.document.lang_source) == ("fr", "given")
+    short = '<html lang="pt-BR"><body><p>Olá!</p></body></html>'
+    res = cleanpage.clean_and_explain(short)
+    assert (res.document.lang, res.document.lang_source) == ("pt", "declared")
+    # A template that declares English around a Portuguese article: the text wins.
+    res = cleanpage.clean_and_explain(f'<html lang="en"><body><p>{PT}</p></body></html>')
+    assert (res.document.lang, res.document.lang_source) == ("pt", "detected")
+
+
+def test_no_language_when_nothing_says():
+    res = cleanpage.clean_and_explain("12 34 56\n")
+    assert (res.document.lang, res.document.lang_source) == (None, None)
+
+
+def test_a_language_without_lexicons_uses_them_all():
+    sv_like = ("Tyvärr kunde vi inte hitta sidan du letade efter, men här finns några av de mest "
+               "lästa artiklarna från den senaste veckan i vår tidning.")
+    res = cleanpage.clean_and_explain(f"{sv_like}\n\nAdvertisement\n")
+    assert res.document.lang_source == "detected"
+    assert res.document.removed[0].removal.reason == "ad_label"
+
+
+def test_document_language_uses_prose_first():
+    doc = cleanpage.clean_and_explain(f"Home\nNews\nSport\nWeather\n\n{DE}\n").document
+    assert document_language(doc) == ("de", "detected")
