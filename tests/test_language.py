@@ -82,3 +82,34 @@ def test_a_language_without_lexicons_uses_them_all():
 def test_document_language_uses_prose_first():
     doc = cleanpage.clean_and_explain(f"Home\nNews\nSport\nWeather\n\n{DE}\n").document
     assert document_language(doc) == ("de", "detected")
+
+
+@pytest.mark.parametrize(
+    "text,words,terminal",
+    [
+        # 11 CJK characters at two a word, and the full stop left as a token of its own.
+        ("这是一个关于天气的句子。", 7, True),
+        ("ภาษาไทยเขียนโดยไม่มีช่องว่างระหว่างคำ", 10, False),  # 37 Thai characters at four
+        ("यह एक वाक्य है।", 4, True),  # danda
+        ("هل هذه جملة؟", 3, True),  # Arabic question mark
+        ("یہ ایک جملہ ہے۔", 4, True),  # Urdu full stop
+        ("全角のピリオド．", 5, True),
+        ("「これで終わり。」", 5, True),  # a closing bracket after the full stop
+        ("Ein Satz ohne Ende", 4, False),
+    ],
+)
+def test_features_in_every_script(text, words, terminal):
+    from cleanpage.features import Features
+
+    f = Features(text)
+    assert (f.words, f.terminal) == (words, terminal)
+
+
+def test_right_to_left_text_keeps_its_order():
+    ar1 = ("أعلنت البلدية يوم الإثنين أن المكتبة العامة الجديدة ستفتح أبوابها للزوار في بداية "
+           "الشهر المقبل بعد أعمال ترميم استمرت عامين كاملين.")
+    ar2 = ("وقال رئيس البلدية إن المكتبة ستضم قاعة للأطفال ومساحة للدراسة مفتوحة حتى منتصف "
+           "الليل طوال أيام الأسبوع.")
+    res = cleanpage.clean_and_explain(f"{ar1}\n\nAdvertisement\n\n{ar2}\n")
+    assert res.text == f"{ar1}\n\n{ar2}\n"
+    assert res.document.lang == "ar"

@@ -1,9 +1,12 @@
 """Per-block text features, computed once per block and shared by every filter.
 
 Words are whitespace-separated tokens (close to the ``\\w+`` runs of the article-extraction
-benchmark's tokenizer, and much faster to count); in scripts written
-without spaces (Chinese, Japanese) each run of ideographs/kana counts one word per two
-characters, a common approximation of the average word length in those languages.
+benchmark's tokenizer, and much faster to count).  Scripts written without spaces between words
+are measured in characters: Chinese and Japanese ideographs and kana count one word per two
+characters, Thai, Lao, Khmer and Myanmar one per four (the usual approximations of average word
+length in those languages), so length and density thresholds mean the same in every script.
+Sentence ends include the CJK and full-width full stops, the Devanagari danda, the Arabic
+question mark and the Urdu full stop.
 """
 from __future__ import annotations
 
@@ -13,12 +16,17 @@ from .lexicons import normalize
 
 # CJK ideographs and kana; Hangul is written with spaces so \w+ already counts it.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-# Sentence-final punctuation, including the ellipsis ("No comments yet...") and CJK full stops.
-_TERMINAL_CHARS = frozenset(".!?…。！？")
+# Thai, Lao, Myanmar and Khmer: also written without spaces between words.
+_SEA = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Sentence-final punctuation: the ellipsis ("No comments yet..."), CJK and full-width full stops,
+# the Devanagari danda and double danda, the Arabic question mark, the Urdu full stop, the
+# Armenian full stop and the Ethiopic full stop.
+_TERMINAL_CHARS = frozenset(".!?…。！？．｡।॥؟۔։።")
 _LIST_START = re.compile(r"^\s*(?:\d{1,3}[.)]\s|[-*•·◦▪–]\s|\(\d{1,3}\)\s)")
 _DIGIT = re.compile(r"\d")
 # Closing quotes and brackets that may follow the final punctuation: 'said "yes."' ends a sentence.
-_CLOSERS = "'\"”’»)]」』"
+_CLOSERS = "'\"”’»)]」』）》〉"
 
 #: A block is *prose* when it has at least this many words and ends a sentence; the same
 #: threshold as the C4 line filter (Raffel et al. 2020, "keep lines of >= 10 words ending in
@@ -33,7 +41,7 @@ class Features:
     """Text features of one block.
 
     Attributes:
-        words: word count (``\\w+`` runs; CJK counted as one word per two characters).
+        words: word count (``\\w+`` runs; unspaced scripts by characters, see the module).
         chars: length of the text in characters.
         terminal: the text ends with sentence-final punctuation (closing quotes allowed after).
         prose: ``terminal`` and at least PROSE_MIN_WORDS words, or at least PROSE_LONG_WORDS.
@@ -77,11 +85,13 @@ def count_words(text: str) -> int:
     # Whitespace tokens: the same as \w+ runs but for stray punctuation tokens ("|", "-"), and
     # far faster to count, which matters on every line of a 20 MB paste (Features.__init__
     # counts spaces directly where the parser has collapsed them).
-    if text.isascii() or not _CJK.search(text):
+    if text.isascii() or not _UNSPACED.search(text):
         return len(text.split())
     cjk = len(_CJK.findall(text))
-    # The spaced words outside CJK runs, plus the CJK characters at two a word.
-    return len(_CJK.sub(" ", text).split()) + (cjk + 1) // 2
+    sea = len(_SEA.findall(text))
+    # The spaced words outside unspaced runs, plus their characters at two (CJK) or four
+    # (Thai and its neighbours) a word.
+    return len(_UNSPACED.sub(" ", text).split()) + (cjk + 1) // 2 + (sea + 3) // 4
 
 
 def menu_likeness(text: str, f: Features) -> float:
