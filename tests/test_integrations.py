@@ -1,4 +1,4 @@
-"""Pipeline engines: the datatrove step on LocalPipelineExecutor.
+"""Pipeline engines: the datatrove step on LocalPipelineExecutor, the Dask recipe on a local cluster.
 
 The engine tests need the ``pipelines`` extra (``pip install -e '.[test,pipelines]'``, as .ci/run
 does); without it they are skipped with that reason.  The import-error test always runs.
@@ -10,6 +10,7 @@ import sys
 
 import pytest
 
+from cleanpage import clean_records
 
 PARA = "The city council voted on Tuesday to extend the night bus network to the eastern districts."
 PAGE = f"Menu\nHome\nNews\nSport\n\nAdvertisement\n{PARA}\nShare"
@@ -25,7 +26,7 @@ def _skip_without(module: str):
     return pytest.importorskip(module, reason=f"{module} is in the optional 'pipelines' extra: {EXTRA}")
 
 
-@pytest.mark.parametrize("engine", ["datatrove"])
+@pytest.mark.parametrize("engine", ["datatrove", "dask"])
 def test_integrations_import_without_engines(engine):
     # The engine is made unimportable (sys.modules[name] = None), as on an install without the extra.
     code = (
@@ -174,3 +175,80 @@ def test_datatrove_local_executor_two_tasks(tmp_path):
     assert (stats["total"], stats["cleaned"], stats["forwarded"]) == (5, 4, 3)
     assert (stats["dropped_empty"], stats["dropped_error"], stats["error_LimitError"]) == (1, 1, 1)
     assert len(list((tmp_path / "logs" / "stats").glob("*.json"))) == 2  # one a task
+
+
+# --- Dask --------------------------------------------------------------------------------------
+
+
+def _shard_lines(n, tag):
+    lines = []
+    for i in range(n):
+        if i % 10 == 3:
+            lines.append("{not json")
+        elif i % 10 == 5:
+            lines.append(json.dumps({"id": f"{tag}{i}", "html": ["a list"]}))
+        else:
+            lines.append(json.dumps({"id": f"{tag}{i}", "html": PAGE.replace("Tuesday", f"day {i}"), "k": i}))
+    return lines
+
+
+def test_dask_recipe_on_local_cluster_keeps_order_and_reports_errors(tmp_path):
+    _skip_without("dask.bag")
+    distributed = _skip_without("distributed")
+    from cleanpage.integrations.dask import clean_jsonl_files
+
+    src = tmp_path / "in"
+    src.mkdir()
+    a, b = _shard_lines(30, "a"), _shard_lines(20, "b")
+    (src / "a.jsonl").write_text("\n".join(a) + "\n\n")  # a blank line is skipped
+    (src / "b.jsonl.gz").write_bytes(gzip.compress(("\n".join(b) + "\n").encode()))
+
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  host="127.0.0.1", dashboard_address=None) as cluster, \
+            distributed.Client(cluster):
+        paths = clean_jsonl_files([str(src / "a.jsonl"), str(src / "b.jsonl.gz")],
+                                  str(tmp_path / "out" / "*.jsonl"),
+                                  field="html", output_field="text")
+    assert [p.rsplit("/", 1)[1] for p in paths] == ["0.jsonl", "1.jsonl"]
+    outs = [[json.loads(line) for line in open(p).read().splitlines()] for p in paths]
+    assert [len(o) for o in outs] == [30, 20]
+    assert [r.get("id") for r in outs[0] if "id" in r] == [f"a{i}" for i in range(30) if i % 10 != 3]
+    assert outs[0][0] == {"id": "a0", "html": PAGE.replace("Tuesday", "day 0"), "k": 0,
+                          "text": PARA.replace("Tuesday", "day 0") + "\n"}
+    assert outs[1][3]["error"].startswith("invalid JSON: JSONDecodeError")
+    assert outs[1][5] == {"id": "b5", "html": ["a list"], "error": "field 'html' is list, not a string"}
+    assert sum("error" in r for r in outs[0] + outs[1]) == 10
+
+    # Each output line is what `cleanpage --jsonl` writes for the same input.
+    cli = subprocess.run([sys.executable, "-m", "cleanpage", "--jsonl", "--field", "html",
+                          "--output-field", "text", str(src / "a.jsonl")], capture_output=True, timeout=120)
+    assert cli.stdout.decode() == open(paths[0]).read()
+
+
+def test_dask_map_partitions_with_clean_records_on_processes():
+    db = _skip_without("dask.bag")
+    import dask
+
+    recs = [{"id": i, "text": PAGE.replace("Tuesday", f"day {i}")} for i in range(12)]
+    recs[4] = {"id": 4, "text": 4}
+    bag = db.from_sequence(recs, npartitions=3)
+    # A process worker sends its partition back pickled: a list, not clean_records' generator.
+    with dask.config.set(scheduler="processes", num_workers=2):
+        out = bag.map_partitions(lambda part: list(clean_records(part, output_field="clean"))).compute()
+    assert [r["id"] for r in out] == list(range(12))
+    assert out[4] == {"id": 4, "text": 4, "error": "field 'text' is int, not a string"}
+    assert out[7]["clean"] == PARA.replace("Tuesday", "day 7") + "\n"
+
+
+def test_dask_clean_bag_refuses_bad_options():
+    db = _skip_without("dask.bag")
+    from cleanpage.integrations.dask import clean_bag
+
+    bag = db.from_sequence(["{}"])
+    with pytest.raises(ValueError, match="unknown preset 'nope'; known: balanced, precision, recall"):
+        clean_bag(bag, preset="nope")
+    with pytest.raises(ValueError, match="unknown language 'xx'"):
+        clean_bag(bag, lang="xx")
+    with pytest.raises(ValueError, match="unknown input_format 'pdf'"):
+        clean_bag(bag, input_format="pdf")
+    assert clean_bag(bag, preset="precision").compute() == ['{"error": "record has no field \'text\'"}']

@@ -2,6 +2,8 @@
 
 - :mod:`cleanpage.integrations.datatrove`: :class:`~cleanpage.integrations.datatrove.CleanpageFilter`,
   a datatrove pipeline step (``pip install 'cleanpage[pipelines]'``).
+- :mod:`cleanpage.integrations.dask`: :func:`~cleanpage.integrations.dask.clean_bag` and
+  :func:`~cleanpage.integrations.dask.clean_jsonl_files` for Dask bags of JSON lines.
 
 Importing this package needs neither engine; importing a module whose engine is missing raises an
 ``ImportError`` that names the extra to install.
