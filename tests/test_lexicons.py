@@ -39,6 +39,8 @@ def test_lexicon_file_is_normalised_sorted_unique(lang, kind):
         ("Publicité", "publicité"),
         ("相关文章：", "相关文章"),
         ("Don’t miss", "don t miss"),
+        ("İLGİLİ HABERLER", "ilgili haberler"),  # Turkish dotted capital I stays one word
+        ("İlgili Haberler", "ilgili haberler"),
     ],
 )
 def test_normalize(raw, norm):

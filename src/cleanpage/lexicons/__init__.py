@@ -98,6 +98,10 @@ def normalize(text: str) -> str:
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     text = text.casefold()
+    if "\u0307" in text:
+        # Turkish "İ" case-folds to "i" + a combining dot, which would split the word
+        # ("İlgili Haberler" -> "i lgili haberler"): the dot goes, as in "ilgili haberler".
+        text = text.replace("i\u0307", "i")
     if _DIGIT.search(text):
         text = _NUMBER.sub("0", text)
     # The word runs joined by single spaces: the same as replacing punctuation by spaces and
