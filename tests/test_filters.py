@@ -195,3 +195,22 @@ def test_removals_name_registered_filter_and_declared_reason():
         assert b.removal.filter in reg
         assert b.removal.reason in reg[b.removal.filter].reasons
         assert b.removal.evidence
+
+
+@pytest.mark.parametrize(
+    "line,lang,removed",
+    [
+        ("Share: Facebook Twitter Email LinkedIn", None, True),
+        ("Udostępnij: Facebook Pinterest E-mail", "pl", True),
+        ("Teilen: Facebook WhatsApp E-Mail", "de", True),
+        ("Compartilhe isso: Facebook X WhatsApp", "pt", True),
+        ("Facebook and Twitter both changed their rules this week.", None, False),  # a sentence
+        ("Share your Facebook memories", None, False),  # words that are no labels
+    ],
+)
+def test_share_bar_of_labels_on_one_line(line, lang, removed):
+    P = ("The council approved the new ferry timetable on Monday after a long consultation "
+         "with residents of both islands.")
+    res = cleanpage.clean_and_explain(f"{P}\n{line}\n{P} Again, it said.\n", lang=lang)
+    (b,) = [b for b in res.document.blocks if b.text == line]
+    assert (b.removal is not None and b.removal.reason == "share_bar") is removed
