@@ -41,6 +41,10 @@ def test_lexicon_file_is_normalised_sorted_unique(lang, kind):
         ("Don’t miss", "don t miss"),
         ("İLGİLİ HABERLER", "ilgili haberler"),  # Turkish dotted capital I stays one word
         ("İlgili Haberler", "ilgili haberler"),
+        ("विज्ञापन", "विज्ञापन"),  # vowel signs and virama stay in the word
+        ("यह भी पढ़ें", "यह भी पढ़ें"),
+        ("हिंदी। अगला", "हिंदी अगला"),  # the danda is punctuation
+        ("يُرجى التسجيل", "يرجى التسجيل"),  # Arabic vowel points go
     ],
 )
 def test_normalize(raw, norm):

@@ -64,7 +64,17 @@ ANYWHERE_KINDS = ("cookie_phrases", "copyright_phrases", "ad_disclosures")
 WORD_KINDS = ("continuation_words", "date_words", "time_ago")
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:[km]\b)?")
-_WORD_RUN = re.compile(r"\w+")
+# Word characters, and the combining marks that belong to words: Python's \w leaves out
+# vowel signs, virama and nukta, so "विज्ञापन" would fall apart into "व ज ञ पन" (and के, की,
+# का would all become "क").  The Brahmic blocks (Devanagari to Sinhala) hold letters, signs
+# and digits; their two punctuation marks, the dandas, stay out.
+_WORD_RUN = re.compile(
+    "[\\w\u0300-\u036f\u0900-\u0963\u0966-\u0dff\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+    "\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+"
+)
+# Arabic and Hebrew vowel points and cantillation: most sites write without them, so a
+# phrase matches whether or not a page adds them ("يُرجى" = "يرجى").
+_POINTS = re.compile("[\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 
 
 _DIGIT = re.compile(r"\d")
@@ -98,6 +108,8 @@ def normalize(text: str) -> str:
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     text = text.casefold()
+    if _POINTS.search(text):
+        text = _POINTS.sub("", text)
     if "\u0307" in text:
         # Turkish "İ" case-folds to "i" + a combining dot, which would split the word
         # ("İlgili Haberler" -> "i lgili haberler"): the dot goes, as in "ilgili haberler".
