@@ -40,7 +40,10 @@ class Bylines(Filter):
             if not hit or hit == f.norm:
                 continue
             rest = b.text.split(None, hit.count(" ") + 1)[-1]
-            if rest[:1].isupper() or not rest[:1].isalpha() and not rest[:1].isdigit():
+            first = rest[:1]
+            # A name starts with a capital, or with a letter of a script without case (Arabic,
+            # Devanagari, CJK, Hangul), or with a mark ("@handle", "— Name").
+            if first.isupper() or (first.isalpha() and not first.islower()) or not (first.isalpha() or first.isdigit()):
                 yield Verdict(b.index, "byline", hit)
 
 
