@@ -214,3 +214,22 @@ def test_share_bar_of_labels_on_one_line(line, lang, removed):
     res = cleanpage.clean_and_explain(f"{P}\n{line}\n{P} Again, it said.\n", lang=lang)
     (b,) = [b for b in res.document.blocks if b.text == line]
     assert (b.removal is not None and b.removal.reason == "share_bar") is removed
+
+
+@pytest.mark.parametrize(
+    "line,lang,reason",
+    [
+        ("[사진=한빛일보 DB]", "ko", "photo_credit"),
+        ("写真＝共同通信", "ja", "photo_credit"),
+        ("图/新华社", "zh", "photo_credit"),
+        ("Photo: AFP", None, "photo_credit"),
+        ("시장 상인들이 새 간판을 달고 있다. 사진=한빛일보 DB", "ko", "caption_credit"),
+        ("The equation a=b holds for every photo in the set we measured.", None, None),
+    ],
+)
+def test_credit_separators(line, lang, reason):
+    P = ("The council approved the new ferry timetable on Monday after a long consultation "
+         "with residents of both islands.")
+    res = cleanpage.clean_and_explain(f"{P}\n{line}\n{P} Again, it said.\n", lang=lang)
+    (b,) = [b for b in res.document.blocks if b.text == line]
+    assert (b.removal.reason if b.removal and b.removal.filter == "credits" else None) == reason

@@ -18,6 +18,9 @@ TAIL_CHARS = 130
 _SENTENCE_END = frozenset(".!?。")
 _INITIAL = re.compile(r"(?<![^\W\d_])[A-Z]\.")
 _EDGE = " ([|/–—-。，；）"
+#: What separates a credit marker from the name: a colon, or an equals sign as Korean and
+#: Japanese papers write it ("사진=연합뉴스", "写真＝共同"; golden/ko/news-jeontong-sijang).
+SEPARATORS = (":", "：", "=", "＝")
 
 
 def credit_tail(text: str, markers: Lexicon) -> str | None:
@@ -27,7 +30,7 @@ def credit_tail(text: str, markers: Lexicon) -> str | None:
     searches from the end, no regex: this runs on most blocks of a page."""
     window = text[-TAIL_CHARS:]
     cuts = []
-    for sep in (":", "："):
+    for sep in SEPARATORS:
         i = window.rfind(sep)
         if i > 0:
             cuts.append((i, i + 1))
@@ -53,11 +56,12 @@ def credit_tail(text: str, markers: Lexicon) -> str | None:
 
 
 def _credit_start(marker: str, text: str) -> bool:
-    """``text`` opens with ``marker`` as a credit: followed by a colon ("Photo: AFP"), or the
-    marker itself names the maker ("Photo by", "Foto von")."""
+    """``text`` opens with ``marker`` as a credit: followed by a separator ("Photo: AFP",
+    "[사진=연합뉴스]", "图/新华社"), or the marker itself names the maker ("Photo by", "Foto
+    von")."""
     if marker.rsplit(" ", 1)[-1] in BY_WORDS:
         return True
-    pattern = r"\W*%s\s*[:：]" % re.escape(marker).replace(r"\ ", r"\W+")
+    pattern = r"\W*%s\s*[:：=＝/]" % re.escape(marker).replace(r"\ ", r"\W+")
     return re.match(pattern, text, re.I) is not None
 
 
@@ -65,8 +69,9 @@ class Credits(Filter):
     """Removes photo credits and the captions they end.
 
     * ``photo_credit``: a short block that is a credit: starts with a ``credit_markers`` phrase
-      followed by a colon or "by" ("Photo: AFP", "Image credit: Getty Images", "Photograph by
-      Jane Doe"), starts with "©", or is only a marker ("Getty Images").
+      followed by a colon, an equals sign or a slash, or by "by" ("Photo: AFP", "Image credit:
+      Getty Images", "Photograph by Jane Doe", "[사진=연합뉴스]", "图/新华社"), starts with "©",
+      or is only a marker ("Getty Images").
     * ``caption_credit``: a caption ending in such a credit ("Alibaba's headquarters in
       Hangzhou. Photo: AFP"): the seed paste's case.
     * ``figure_caption`` (HTML): text inside ``<figure>`` / ``<figcaption>``: captions and
@@ -100,7 +105,8 @@ class Credits(Filter):
                     continue
             t = b.text
             # A caption credit needs a colon, "©" or a by-word: test for them before the search.
-            if not (":" in t or "：" in t or "©" in t or _BY_RE.search(t, max(0, len(t) - TAIL_CHARS))):
+            if not (any(sep in t for sep in SEPARATORS) or "©" in t
+                    or _BY_RE.search(t, max(0, len(t) - TAIL_CHARS))):
                 continue
             credit = credit_tail(t, markers)
             if credit is None:
