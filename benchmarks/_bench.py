@@ -50,3 +50,27 @@ def score(scorer, pred: dict[str, str], truth: dict[str, str], ids=None) -> dict
     out["pages"] = len(ids)
     out["per_page"] = per_page
     return out
+
+
+def page_languages(truth: dict[str, str]) -> dict[str, str]:
+    """The language of each page's ground-truth text, by cleanpage's own detector (fastText's
+    lid.176 model): the split for the English and non-English rows.  ``"und"`` where the text
+    is too short to tell.  (An earlier ASCII-share heuristic counted an English meal plan, whose
+    text has few "the"/"and", as non-English.)"""
+    from cleanpage.language import detect_text
+
+    return {k: (detect_text(t) or ("und", 0.0))[0] for k, t in truth.items()}
+
+
+def print_languages(scorer, pred: dict[str, str], truth: dict[str, str], langs: dict[str, str], label: str) -> None:
+    """One row per language for one tool's predictions: pages and F1 / precision / recall."""
+    print(f"\nby language, {label} (language of the ground truth, detected):")
+    groups: dict[str, list[str]] = {}
+    for k, lg in langs.items():
+        groups.setdefault(lg, []).append(k)
+    other = [k for k, lg in langs.items() if lg != "en"]
+    rows = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])) + [("non-English", other)]
+    for lg, ids in rows:
+        if ids:
+            s = score(scorer, pred, truth, ids)
+            print(f"  {lg:12} {len(ids):4d} pages  F1 {s['f1']:.3f}  P {s['precision']:.3f}  R {s['recall']:.3f}")

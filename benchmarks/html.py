@@ -19,13 +19,13 @@ import sys
 import time
 
 import _bench
-from pasted import is_english  # imports cleanpage, after _bench.unshadow()
 
 _bench.unshadow()
 
 import cleanpage  # noqa: E402
 
 bench_dir, load_scorer, score = _bench.bench_dir, _bench.load_scorer, _bench.score
+page_languages, print_languages = _bench.page_languages, _bench.print_languages
 
 
 def tool_cleanpage(preset="balanced"):
@@ -92,7 +92,8 @@ def main() -> int:
     truth_full = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
     truth = {k: v["articleBody"] for k, v in truth_full.items()}
     pages = {k: gzip.decompress((folder / "html" / f"{k}.html.gz").read_bytes()) for k in truth}
-    english = [k for k in truth if is_english(truth[k])]
+    langs = page_languages(truth)
+    english = [k for k in truth if langs[k] == "en"]
     other = [k for k in truth if k not in english]
     names = args.only.split(",") if args.only else list(TOOLS)
     # trafilatura first, so every row can give its speed against it
@@ -101,6 +102,7 @@ def main() -> int:
     print(f"{'tool':24} {'F1':>6} {'prec':>6} {'recall':>6}  {'F1 en':>6} {'F1 oth':>6}  "
           f"{'pages/s':>7} {'ms med':>6} {'vs traf':>7}  errors")
     results = {}
+    preds: dict[str, dict[str, str]] = {}
     for name in names:
         try:
             run = TOOLS[name]()
@@ -124,11 +126,15 @@ def main() -> int:
         s = score(scorer, pred, truth)
         se, so = score(scorer, pred, truth, english), score(scorer, pred, truth, other)
         results[name] = (s, sum(times), statistics.median(times), errors)
+        preds[name] = pred
         base = results.get("trafilatura")
         ratio = f"{base[1] / sum(times):6.2f}x" if base else f"{'-':>7}"
         print(f"{name:24} {s['f1']:6.3f} {s['precision']:6.3f} {s['recall']:6.3f}  "
               f"{se['f1']:6.3f} {so['f1']:6.3f}  {len(pages) / sum(times):7.1f} "
               f"{statistics.median(times) * 1000:6.1f} {ratio}  {errors}")
+    for name in ("cleanpage", "trafilatura"):
+        if name in preds:
+            print_languages(scorer, preds[name], truth, langs, name)
     if "cleanpage" in results and args.worst:
         per = results["cleanpage"][0]["per_page"]
         print(f"\nworst {args.worst} pages for cleanpage (F1 P R id url):")

@@ -23,6 +23,7 @@ _bench.unshadow()
 import cleanpage  # noqa: E402
 
 bench_dir, load_scorer, score = _bench.bench_dir, _bench.load_scorer, _bench.score
+page_languages, print_languages = _bench.page_languages, _bench.print_languages
 
 _C4_END = re.compile(r"[.!?]['\"”’)]*$")
 
@@ -33,15 +34,6 @@ def c4_line_filter(text: str) -> str:
         l for l in text.splitlines() if len(l.split()) >= 10 and _C4_END.search(l.strip())
     )
 
-
-# Non-English pages by URL domain/path, as listed in the bench README (ja, ko, ru, pt, it, id, de).
-def is_english(text: str) -> bool:
-    letters = re.findall(r"[^\W\d_]", text)
-    if not letters:
-        return True
-    ascii_share = sum(c.isascii() for c in letters) / len(letters)
-    english_words = len(re.findall(r"\b(?:the|and|of|to|is|that|with|for)\b", text.lower()))
-    return ascii_share > 0.95 and english_words / max(1, len(text.split())) > 0.04
 
 
 def main() -> int:
@@ -83,7 +75,8 @@ def main() -> int:
     }
     preds["whole paste"] = {k: d.decode("utf-8", "replace") for k, d in pages.items()}
 
-    english = [k for k in truth if is_english(truth[k])]
+    langs = page_languages(truth)
+    english = [k for k in truth if langs[k] == "en"]
     other = [k for k in truth if k not in english]
     print(f"{len(truth)} pages from {folder} ({total_mb:.2f} MB; {len(english)} English, {len(other)} other)")
     print()
@@ -99,6 +92,7 @@ def main() -> int:
         other_f1 = f"{so['f1']:8.3f}" if so else f"{'-':>8}"
         print(f"{label:34} {s['f1']:6.3f} {s['precision']:6.3f} {s['recall']:6.3f}  {se['f1']:6.3f} {other_f1}  {speed}")
         rows.append((name, s))
+    print_languages(scorer, preds["balanced"], truth, langs, "cleanpage balanced")
     print()
     empty = [k for k in truth if truth[k].strip() and not preds["balanced"][k].strip()]
     print(f"pages raising: {len(errors)}; pages left empty by cleanpage balanced: {len(empty)}")
