@@ -137,3 +137,21 @@ def test_hostile_markup_gives_a_result(html):
 def test_nesting_10000_deep_keeps_the_text():
     html = "<html><body>" + "<div>" * 10_000 + f"<p>{P1}</p>" + "</div>" * 10_000 + "</body></html>"
     assert cleanpage.clean(html, input_format="html") == P1 + "\n"
+
+
+@pytest.mark.parametrize(
+    "declared,encoding",
+    [("windows-1251", "utf-8"), ("iso-8859-1", "utf-8"), ("utf-8", "cp1251"), (None, "cp1251"),
+     ("windows-1251", "cp1251"), ("shift_jis", "utf-8")],
+)
+def test_bytes_decode_whatever_the_page_declares(declared, encoding):
+    # Valid UTF-8 wins over a wrong declaration; a wrong UTF-8 declaration falls to detection.
+    text = ("В среду городской совет утвердил новый план развития набережной, и работы начнутся "
+            "весной следующего года, сообщили в мэрии.")
+    more = ("Жители района давно просили обновить пешеходную зону, и теперь проект включает новые "
+            "скамейки, освещение и велосипедную дорожку вдоль реки.")
+    meta = f'<meta charset="{declared}">' if declared else ""
+    # Two paragraphs: a charset detector needs more than one sentence to tell cp1251 from
+    # the Mac Cyrillic it resembles.
+    page = f"<html><head>{meta}</head><body><article><p>{text}</p><p>{more}</p></article></body></html>"
+    assert cleanpage.clean(page.encode(encoding), input_format="html") == f"{text}\n{more}\n"

@@ -77,9 +77,14 @@ def _decode_bytes(data: bytes) -> str:
 
 
 def decode_bytes(data: bytes, declared=None, is_html: bool = False) -> str:
-    """Bytes to text: the BOM's encoding, else ``declared(data)`` (an encoding name the
-    document declares, or None), else strict UTF-8, else UnicodeDammit (charset-normalizer
-    behind it).  Shared by the text and HTML parsers.
+    """Bytes to text: the BOM's encoding, else strict UTF-8 when the bytes hold non-ASCII text
+    that is valid UTF-8, else ``declared(data)`` (an encoding name the document declares, or
+    None), else UnicodeDammit (charset-normalizer behind it).  Shared by the text and HTML
+    parsers.
+
+    Valid UTF-8 wins over a declaration because a legacy-encoded text is almost never valid
+    UTF-8 by accident, while templates often declare a charset the server no longer sends (a
+    UTF-8 Russian page declaring windows-1251 came out as mojibake, "Р’ СЃСЂРµРґСѓ").
 
     Raises:
         InputError: a BOM the rest of the bytes contradict, or no encoding fits.
@@ -93,6 +98,11 @@ def decode_bytes(data: bytes, declared=None, is_html: bool = False) -> str:
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             raise InputError(f"input looks like binary data ({kind}), not text")
+    if not data.isascii():
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     enc = declared(data) if declared is not None else None
     if enc and _is_text_codec(enc):
         try:
