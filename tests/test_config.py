@@ -96,3 +96,22 @@ def test_plugin_filter_through_entry_point(tmp_path, monkeypatch):
     r = subprocess.run([sys.executable, "-m", "cleanpage", "--list-filters"], capture_output=True,
                        env={"PYTHONPATH": f"{tmp_path}:{tests}", "PATH": ""})
     assert "shouty" in r.stdout.decode()
+
+
+def test_readme_config_example_and_clean_takes_config(tmp_path):
+    f = write(tmp_path, """
+        [phrases]
+        ad_markers = ["Werbeblock"]
+    """)
+    # As the README shows it: the config module is reachable from the package.
+    cfg = cleanpage.config.load_config(f)
+    assert cleanpage.clean(PAGE, config=cfg) == f"{P1}\n{P2}\n"
+    assert cleanpage.load_config is cleanpage.config.load_config
+
+
+def test_unknown_filter_flag_is_one_clean_line(capsys):
+    from cleanpage.cli import main
+
+    assert main(["--disable", "nope", "-"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("cleanpage: error: unknown filter 'nope'; known: ") and err.count("\n") == 1

@@ -9,6 +9,8 @@ from .decode import InputError, LimitError
 from .document import Block, Document, Removal, Verdict
 from .filters import Filter
 from .pipeline import Pipeline
+from . import config
+from .config import load_config
 from .records import clean_records
 from .rules import RuleError, Rules
 
@@ -29,5 +31,7 @@ __all__ = [
     "clean",
     "clean_and_explain",
     "clean_records",
+    "config",
+    "load_config",
     "__version__",
 ]

@@ -171,6 +171,7 @@ def clean(
     pipeline: Pipeline | None = None,
     max_bytes: int | None = None,
     time_budget: float | None = None,
+    config=None,
     rules: Rules | None = None,
 ) -> str:
     """Clean ``data`` and return the kept text, one block a line (``""`` when nothing is kept).
@@ -185,5 +186,6 @@ def clean(
         pipeline=pipeline,
         max_bytes=max_bytes,
         time_budget=time_budget,
+        config=config,
         rules=rules,
     ).text

@@ -86,7 +86,7 @@ class Config:
             for name, opts in self.options.items():
                 pipe = pipe.configure(name, **opts)
         except ValueError as e:
-            raise ConfigError(f"{self.path}: {e}") from None
+            raise ConfigError(f"{self.path}: {e}" if self.path else str(e)) from None
         return pipe
 
     def lexicons(self, lang: str | None = None) -> Lexicons:
