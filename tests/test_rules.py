@@ -223,7 +223,9 @@ def test_color_auto_respects_no_color(monkeypatch):
 
 
 def test_html_annotated_marks_elements_and_is_inert():
-    page = PAGE.replace("<p>" + P3, '<script>alert(1)</script>after script<p onclick="x()">' + P3)
+    page = PAGE.replace("<p>" + P3, '<script src="x.js">alert(1)</script>after script<p onclick="x()">' + P3)
+    page = page.replace("<article>", '<article><iframe src="//ads"></iframe><a href=" javascript:alert(1)">'
+                        'link</a><meta http-equiv="refresh" content="0;url=//x"><svg><script>1</script></svg>')
     res = cleanpage.clean_and_explain(page, rules=Rules(drop=[".partner-box"], keep=[".factbox"]))
     out = render_html_annotated(res.document)
     from lxml import html as lhtml
@@ -236,8 +238,8 @@ def test_html_annotated_marks_elements_and_is_inert():
     assert fact.get("class") == "cleanpage-kept-by-rule"
     kept = tree.xpath("//article/p[1]")[0]
     assert kept.get("class") is None and kept.text == P1
-    assert not tree.xpath("//script/text()") and "after script" in out
-    assert not tree.xpath("//@onclick")
+    assert not tree.xpath("//script | //iframe | //meta[@http-equiv]") and "after script" in out
+    assert not tree.xpath("//@onclick") and not tree.xpath("//a/@href")
     assert ".cleanpage-removed" in tree.xpath("//head/style/text()")[0]
     # The Document's own tree is not changed by rendering.
     assert res.document.blocks[1].dom.element.get("class") is None

@@ -173,8 +173,12 @@ _STYLE = """
 .cleanpage-partly { outline: 2px dashed #c0392b; }
 .cleanpage-kept-by-rule { outline: 2px solid #27ae60; }
 """
-# Elements whose content would run or load in the annotated copy: it is for looking at.
-_INERT = ("script", "iframe", "object", "embed", "noscript", "template")
+# Elements that would run, load or redirect in the annotated copy, which is for looking at:
+# they go, with their content (the text after them stays).
+_ACTIVE = ("script", "iframe", "frame", "frameset", "object", "embed", "applet", "noscript",
+           "template", "base", "portal")
+# Attributes that can hold a URL; a javascript: or data: one would run when clicked or loaded.
+_URL_ATTRS = ("href", "src", "action", "formaction", "xlink:href", "data", "srcdoc", "background")
 
 
 def render_html_annotated(doc: Document) -> str:
@@ -182,7 +186,8 @@ def render_html_annotated(doc: Document) -> str:
     block gets the class ``cleanpage-removed`` (``cleanpage-partly`` when some of its blocks
     were kept) and a ``title`` tooltip ``filter/reason: evidence`` (one line a removed block),
     and ``data-cleanpage`` with the same; elements kept by a user rule get
-    ``cleanpage-kept-by-rule``.  Scripts, frames and ``on*`` handlers are dropped from the copy.
+    ``cleanpage-kept-by-rule``.  Scripts, frames, refreshes, ``on*`` handlers and
+    ``javascript:`` URLs are dropped from the copy (:func:`_make_inert`).
     The parsed tree is copied, never changed.  Pasted text (no markup) comes out as a page of
     one ``<p>`` a block, removed ones in ``<del>`` with the same tooltip."""
     if doc.origin != "html" or not any(b.dom is not None and b.dom.element is not None for b in doc.blocks):
@@ -212,13 +217,7 @@ def render_html_annotated(doc: Document) -> str:
         el.set("class", f"{el.get('class', '')} {cls}".strip())
         el.set("title", note)
         el.set("data-cleanpage", note)
-    for el in copy.iter(*_INERT):
-        tail = el.tail  # the text after a script is the page's; only its content goes
-        el.clear()
-        el.tail = tail
-    for el in copy.iter(etree.Element):
-        for name in [n for n in el.attrib if n.lower().startswith("on")]:
-            del el.attrib[name]
+    _make_inert(copy)
     head = copy.find("head")
     if head is None:
         head = etree.Element("head")
@@ -226,6 +225,33 @@ def render_html_annotated(doc: Document) -> str:
     style = etree.SubElement(head, "style")
     style.text = _STYLE
     return "<!DOCTYPE html>\n" + etree.tostring(copy, method="html", encoding="unicode") + "\n"
+
+
+def _make_inert(root) -> None:
+    """Drop what could run in a copy of a page: active elements (_ACTIVE, and ``<meta
+    http-equiv>`` refreshes), ``on*`` handlers, and ``javascript:`` / ``data:`` / ``vbscript:``
+    URLs; the text after a dropped element stays in place."""
+    doomed = [el for el in root.iter(etree.Element) if el.tag in _ACTIVE
+              or (el.tag == "meta" and el.get("http-equiv"))]
+    for el in doomed:
+        parent = el.getparent()
+        if parent is None:
+            continue
+        if el.tail:
+            prev = el.getprevious()
+            if prev is not None:
+                prev.tail = (prev.tail or "") + el.tail
+            else:
+                parent.text = (parent.text or "") + el.tail
+        parent.remove(el)
+    for el in root.iter(etree.Element):
+        for name in list(el.attrib):
+            low = name.lower()
+            value = "".join(el.attrib[name].split()).lower()
+            if low.startswith("on") or (
+                low in _URL_ATTRS and value.startswith(("javascript:", "data:", "vbscript:"))
+            ):
+                del el.attrib[name]
 
 
 def _annotated_text(doc: Document) -> str:
