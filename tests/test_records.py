@@ -80,10 +80,10 @@ def test_files_to_output_dir(tmp_path):
     (src / "sub").mkdir(parents=True)
     (src / "a.txt").write_text(PAGE)
     (src / "sub" / "b.html").write_text(f"<html><body><article><p>{PARA}</p></article></body></html>")
-    (src / "bad.bin").write_bytes(bytes(range(32)) * 40)
+    (src / "bad.html").write_bytes(bytes(range(32)) * 40)  # binary data named as a page
     out = tmp_path / "out"
     r = run([str(src), "-o", str(out), "--to", "markdown", "-j", "2"])
-    assert r.returncode == 1 and "bad.bin" in r.stderr.decode()
+    assert r.returncode == 1 and "bad.html" in r.stderr.decode()
     assert (out / "a.md").read_text() == PARA + "\n"
     assert (out / "sub" / "b.md").read_text() == PARA + "\n"  # the folder layout is kept
 
@@ -91,3 +91,20 @@ def test_files_to_output_dir(tmp_path):
 def test_all_good_records_exit_zero():
     r = run(["--jsonl"], (json.dumps({"text": PAGE}) + "\n").encode())
     assert r.returncode == 0 and json.loads(r.stdout)["text"] == PARA + "\n"
+
+
+def test_output_dir_with_several_inputs_keeps_layout_and_refuses_clashes(tmp_path):
+    (tmp_path / "pages" / "sub").mkdir(parents=True)
+    (tmp_path / "more").mkdir()
+    (tmp_path / "pages" / "sub" / "blog.html").write_text(f"<html><body><p>{PARA}</p></body></html>")
+    (tmp_path / "pages" / "pyproject.toml").write_text("[project]\nname = 'x'\n")  # not a page
+    (tmp_path / "more" / "a.txt").write_text(PAGE)
+    (tmp_path / "more" / "a.html").write_text(f"<html><body><p>{PARA}</p></body></html>")
+    out = tmp_path / "out"
+    r = run([str(tmp_path / "pages"), str(tmp_path / "more"), "-o", str(out)])
+    assert (out / "pages" / "sub" / "blog.txt").read_text() == PARA + "\n"
+    assert not (out / "pages" / "pyproject.txt").exists()
+    # more/a.html and more/a.txt would both write more/a.txt: the second is refused.
+    assert (out / "more" / "a.txt").read_text() == PARA + "\n"
+    assert r.returncode == 1
+    assert "would overwrite that of" in r.stderr.decode() and r.stderr.decode().count("\n") == 1

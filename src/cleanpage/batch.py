@@ -156,15 +156,20 @@ def worker_pipeline(config: Config):
     return _PIPELINES[key]
 
 
+#: File name endings read from a folder (a file named on the command line is always read).
+PAGE_EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml", ".txt", ".text")
+
+
 def iter_files(paths: Iterable[str]) -> Iterator[str]:
-    """Files named, and the files under folders named (recursively, sorted, hidden ones
-    skipped)."""
+    """Files named, and the pages under folders named: files ending in PAGE_EXTENSIONS,
+    recursively, sorted, hidden ones skipped (a folder's README or pyproject.toml is not a
+    page)."""
     for p in paths:
         if os.path.isdir(p):
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for f in sorted(files):
-                    if not f.startswith("."):
+                    if not f.startswith(".") and f.lower().endswith(PAGE_EXTENSIONS):
                         yield os.path.join(root, f)
         else:
             yield p

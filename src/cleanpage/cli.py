@@ -256,12 +256,13 @@ def _to_dir(args, pipe) -> int:
         print(f"cleanpage: error: {args.output_dir} exists and is not a folder", file=sys.stderr)
         return 2
     os.makedirs(args.output_dir, exist_ok=True)
-    paths = list(iter_files(args.files))
-    root = args.files[0] if len(args.files) == 1 and os.path.isdir(args.files[0]) else None
-    job = _FileJob(args.output_dir, ext, args.to, args.input_format, args.config_obj,
-                   args.max_bytes, args.time_budget, root)
+    jobs, clashes = _targets(args.files, args.output_dir, ext)
+    job = _FileJob(ext, args.to, args.input_format, args.config_obj, args.max_bytes, args.time_budget)
     totals = Totals()
-    for path, error, removed in ordered_map(job, progress(paths, len(paths), "file"), args.jobs):
+    for path, error in clashes:
+        totals.add(True, {})
+        print(f"cleanpage: cannot clean {path}: {error}", file=sys.stderr)
+    for path, error, removed in ordered_map(job, progress(jobs, len(jobs), "file"), args.jobs):
         totals.add(error is not None, removed)
         if error:
             print(f"cleanpage: cannot clean {path}: {error}", file=sys.stderr)
@@ -270,19 +271,40 @@ def _to_dir(args, pipe) -> int:
     return 1 if totals.failed else 0
 
 
+def _targets(inputs: list[str], out_dir: str, ext: str):
+    """``([(path, target)], [(path, error)])`` for ``-o``: each file's output keeps its place
+    relative to the folder named (one folder) or to the common folder of the inputs named, so
+    ``a/page.html`` and ``b/page.html`` both survive; an output that two inputs would write
+    (``a.html`` and ``a.txt`` both make ``a.txt``) is an error for the second."""
+    dirs = [os.path.abspath(p) if os.path.isdir(p) else os.path.dirname(os.path.abspath(p)) for p in inputs]
+    try:
+        base = dirs[0] if len(dirs) == 1 else os.path.commonpath(dirs)
+    except ValueError:  # different drives
+        base = ""
+    jobs, clashes, seen = [], [], {}
+    for path in iter_files(inputs):
+        rel = os.path.relpath(os.path.abspath(path), base) if base else os.path.basename(path)
+        target = os.path.join(out_dir, os.path.splitext(rel)[0] + ext)
+        key = os.path.normcase(os.path.abspath(target))
+        if key in seen:
+            clashes.append((path, f"its output {target} would overwrite that of {seen[key]}"))
+            continue
+        seen[key] = path
+        jobs.append((path, target))
+    return jobs, clashes
+
+
 @dataclass(frozen=True)
 class _FileJob:
-    out_dir: str
     ext: str
     to: str
     input_format: str
     config: Config
     max_bytes: int | None
     time_budget: float | None
-    root: str | None = None
 
-    def __call__(self, path: str):
-
+    def __call__(self, item: tuple[str, str]):
+        path, target = item
         try:
             if not os.path.isfile(path):
                 return path, "not a regular file", {}
@@ -295,9 +317,6 @@ class _FileJob:
                 time_budget=self.time_budget,
                 config=self.config,
             )
-            # Folders keep their layout under OUTDIR, so a/page.txt and b/page.txt both survive.
-            rel = os.path.relpath(path, self.root) if self.root else os.path.basename(path)
-            target = os.path.join(self.out_dir, os.path.splitext(rel)[0] + self.ext)
             if os.path.abspath(target) == os.path.abspath(path):
                 return path, "the output would overwrite the input file", {}
             os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
