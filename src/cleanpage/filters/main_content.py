@@ -138,8 +138,9 @@ class MainContent(Filter):
         deepest element around at least ``container_share`` of the region's prose words (as
         readability settles on one top candidate).  Every block inside it stays for the other
         filters to judge (lists, tables and sub-headings between paragraphs included); every
-        block outside goes.  The page's ``<h1>`` headline, reported as ``Document.title``,
-        goes with reason ``headline``: the article body does not repeat it."""
+        block outside goes.  The page's ``<h1>`` headline (the ``<title>`` or a part of it)
+        becomes ``Document.title`` and goes with reason ``headline``: the article body does
+        not repeat it."""
         blocks = doc.blocks
         prose = [b for b in blocks[a:end] if b.kept and b.features.prose and b.dom is not None]
         total = sum(b.features.words for b in prose)
@@ -174,6 +175,9 @@ class MainContent(Filter):
             if not inside[i]:
                 yield Verdict(b.index, "before_content" if i < first else "after_content", evidence)
             elif b.kind == "heading" and b.dom.tag == "h1" and (not title or b.text in title or title in b.text):
+                # The headline is the article's title; <title> often adds the site's name
+                # ("Headline | Site"), so the headline replaces it.
+                doc.title = b.text
                 yield Verdict(b.index, "headline", "the page headline (Document.title)")
 
     def _headline(self, blocks, a: int, lex) -> int | None:
