@@ -108,3 +108,16 @@ def test_output_dir_with_several_inputs_keeps_layout_and_refuses_clashes(tmp_pat
     assert (out / "more" / "a.txt").read_text() == PARA + "\n"
     assert r.returncode == 1
     assert "would overwrite that of" in r.stderr.decode() and r.stderr.decode().count("\n") == 1
+
+
+def test_output_dir_never_overwrites_an_input(tmp_path):
+    d = tmp_path / "d"
+    d.mkdir()
+    (d / "page.html").write_text(f"<html><body><p>{PARA}</p></body></html>")
+    (d / "page.txt").write_text("ORIGINAL\n")
+    r = run([str(d), "-o", str(d)])
+    assert (d / "page.txt").read_text() == "ORIGINAL\n"  # page.html's output would replace it
+    assert r.returncode == 1 and "would overwrite an input file" in r.stderr.decode()
+    (tmp_path / "lnk").symlink_to(d)
+    r = run([str(d / "page.txt"), "-o", str(tmp_path / "lnk")])  # the same folder, by a link
+    assert (d / "page.txt").read_text() == "ORIGINAL\n" and r.returncode == 1

@@ -281,16 +281,21 @@ def _targets(inputs: list[str], out_dir: str, ext: str):
         base = dirs[0] if len(dirs) == 1 else os.path.commonpath(dirs)
     except ValueError:  # different drives
         base = ""
+    paths = list(iter_files(inputs))
+    # Resolved paths (symbolic links followed): an output may be no input, whatever its name.
+    real_inputs = {os.path.normcase(os.path.realpath(p)) for p in paths}
     jobs, clashes, seen = [], [], {}
-    for path in iter_files(inputs):
+    for path in paths:
         rel = os.path.relpath(os.path.abspath(path), base) if base else os.path.basename(path)
         target = os.path.join(out_dir, os.path.splitext(rel)[0] + ext)
-        key = os.path.normcase(os.path.abspath(target))
-        if key in seen:
+        key = os.path.normcase(os.path.realpath(target))
+        if key in real_inputs:
+            clashes.append((path, f"its output {target} would overwrite an input file"))
+        elif key in seen:
             clashes.append((path, f"its output {target} would overwrite that of {seen[key]}"))
-            continue
-        seen[key] = path
-        jobs.append((path, target))
+        else:
+            seen[key] = path
+            jobs.append((path, target))
     return jobs, clashes
 
 
@@ -317,8 +322,6 @@ class _FileJob:
                 time_budget=self.time_budget,
                 config=self.config,
             )
-            if os.path.abspath(target) == os.path.abspath(path):
-                return path, "the output would overwrite the input file", {}
             os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
             out = render_json(result.document, source=path) if self.to == "json" else render(result.document, self.to)
             with open(target, "w", encoding="utf-8") as fh:
