@@ -155,3 +155,14 @@ def test_bytes_decode_whatever_the_page_declares(declared, encoding):
     # the Mac Cyrillic it resembles.
     page = f"<html><head>{meta}</head><body><article><p>{text}</p><p>{more}</p></article></body></html>"
     assert cleanpage.clean(page.encode(encoding), input_format="html") == f"{text}\n{more}\n"
+
+
+@pytest.mark.parametrize("void", ["<embed src=v.swf>", "<source src=a.mp4>", "<track src=t.vtt>",
+                                  "<input name=q>", "<link rel=x href=y>", "<meta name=x>",
+                                  "<area href=z>", "<param name=p>", "<wbr>", "<img src=i.png>"])
+def test_an_unclosed_void_element_does_not_swallow_the_article(void):
+    # libxml2 nests what follows some unclosed void elements inside them.
+    a = "The council approved the new ferry timetable on Monday after a long consultation."
+    b = "Boats will now leave every forty minutes in summer, and the last one leaves at midnight."
+    page = f"<html><body><article><p>{a}</p>{void}<p>{b}</p></article></body></html>"
+    assert cleanpage.clean(page, input_format="html") == f"{a}\n{b}\n"
