@@ -250,3 +250,18 @@ def test_html_annotated_for_pasted_text():
     out = render(res.document, "html-annotated")
     assert '<p><del title="ad_markers/ad_label «Advertisement»" class="cleanpage-removed"' in out
     assert f"<p>{P1}</p>\n" in out
+
+
+def test_xpaths_equal_lxml_getpath_on_every_golden_page():
+    from pathlib import Path
+
+    from cleanpage.parsers.html import xpaths
+
+    pages = sorted((Path(__file__).parent.parent / "golden").glob("*/*/input.html"))
+    assert pages
+    for page in pages:
+        doc = cleanpage.clean_and_explain(page.read_bytes()).document
+        els = [b.dom.element for b in doc.blocks]
+        got = xpaths(els)
+        for el in els:
+            assert got[el] == el.getroottree().getpath(el), page

@@ -9,6 +9,7 @@ from typing import Any
 from lxml import etree
 
 from .document import Document
+from .parsers.html import xpaths
 
 FORMATS = ("text", "markdown", "json", "explain", "html-annotated")
 
@@ -44,6 +45,7 @@ def to_dict(doc: Document) -> dict[str, Any]:
     it came from: ``start``/``end`` character offsets and 1-based ``first_line``/``last_line``
     for pasted text, ``xpath`` and ``line`` for HTML), and the per-(filter, reason) counts."""
     blocks = []
+    paths = xpaths([b.dom.element for b in doc.blocks if b.dom is not None]) if doc.origin == "html" else {}
     for b in doc.blocks:
         item: dict[str, Any] = {"index": b.index, "kept": b.removal is None, "kind": b.kind, "text": b.text}
         if b.removal is not None:
@@ -56,7 +58,7 @@ def to_dict(doc: Document) -> dict[str, Any]:
                 last_line=b.source.last_line + 1,
             )
         elif b.dom is not None:
-            item.update(xpath=b.dom.xpath, line=b.dom.line)
+            item.update(xpath=paths.get(b.dom.element, ""), line=b.dom.line)
         if b.keep_rule is not None:
             item["keep_rule"] = b.keep_rule
             item["overruled"] = [
@@ -194,18 +196,18 @@ def render_html_annotated(doc: Document) -> str:
         return _annotated_text(doc)
     root = next(b.dom.element for b in doc.blocks if b.dom is not None and b.dom.element is not None)
     root = root.getroottree().getroot()
-    tree = etree.ElementTree(root)
-    by_path: dict[str, list] = {}
+    by_element: dict = {}
     for b in doc.blocks:
         if b.dom is not None and b.dom.element is not None:
-            by_path.setdefault(tree.getpath(b.dom.element), []).append(b)
-    copy = deepcopy(root)  # the same shape, so the same paths
-    copy_tree = etree.ElementTree(copy)
-    for path, blocks in by_path.items():
-        found = copy_tree.xpath(path)
-        if not found:
+            by_element.setdefault(b.dom.element, []).append(b)
+    copy = deepcopy(root)
+    # The copy has the same shape: walking both together pairs each element with its copy in
+    # one pass (an XPath look-up per element would scan siblings each time).
+    twin = {o: c for o, c in zip(root.iter(), copy.iter()) if o in by_element}
+    for original, blocks in by_element.items():
+        el = twin.get(original)
+        if el is None:
             continue
-        el = found[0]
         removed = [b for b in blocks if b.removal is not None]
         if removed:
             cls = "cleanpage-removed" if len(removed) == len(blocks) else "cleanpage-partly"
