@@ -265,3 +265,23 @@ def test_xpaths_equal_lxml_getpath_on_every_golden_page():
         got = xpaths(els)
         for el in els:
             assert got[el] == el.getroottree().getpath(el), page
+
+
+def test_html_annotated_is_inert_for_xhtml_and_url_tricks():
+    from lxml import etree
+
+    x = etree.fromstring(
+        f'<html xmlns="http://www.w3.org/1999/xhtml"><head><script>alert(1)</script></head>'
+        f'<body><p>{P1}</p><iframe src="javascript:alert(2)"/><object data="javascript:3"/>'
+        f'<a href="/ok">ok</a></body></html>'
+    )
+    out = render_html_annotated(cleanpage.clean_and_explain(x).document)
+    assert "alert" not in out and "javascript" not in out and 'href="/ok"' in out
+    page = (f'<html><body><p>{P1}</p><svg><set to="javascript:alert(1)"/></svg>'
+            f'<img srcset="a.png 1x, javascript:alert(1) 2x" alt="Our data: tables">'
+            f'<form action=" JavaScript:x"><button formaction="javascript:y">b</button></form>'
+            f'<a href="data:text/html,xx">d</a><link rel=stylesheet href=//x.css>'
+            f'<style>p {{}}</style></body></html>')
+    out = render_html_annotated(cleanpage.clean_and_explain(page).document)
+    assert "javascript" not in out.lower() and "data:text" not in out and "x.css" not in out
+    assert 'alt="Our data: tables"' in out  # an ordinary attribute that mentions "data:"

@@ -177,10 +177,10 @@ _STYLE = """
 """
 # Elements that would run, load or redirect in the annotated copy, which is for looking at:
 # they go, with their content (the text after them stays).
-_ACTIVE = ("script", "iframe", "frame", "frameset", "object", "embed", "applet", "noscript",
-           "template", "base", "portal")
-# Attributes that can hold a URL; a javascript: or data: one would run when clicked or loaded.
-_URL_ATTRS = ("href", "src", "action", "formaction", "xlink:href", "data", "srcdoc", "background")
+_ACTIVE = frozenset(("script", "iframe", "frame", "frameset", "object", "embed", "applet",
+                     "noscript", "template", "base", "portal", "link", "svg", "math"))
+# URL schemes that run code when a link is followed or a resource loaded.
+_SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:")
 
 
 def render_html_annotated(doc: Document) -> str:
@@ -230,11 +230,17 @@ def render_html_annotated(doc: Document) -> str:
 
 
 def _make_inert(root) -> None:
-    """Drop what could run in a copy of a page: active elements (_ACTIVE, and ``<meta
-    http-equiv>`` refreshes), ``on*`` handlers, and ``javascript:`` / ``data:`` / ``vbscript:``
-    URLs; the text after a dropped element stays in place."""
-    doomed = [el for el in root.iter(etree.Element) if el.tag in _ACTIVE
-              or (el.tag == "meta" and el.get("http-equiv"))]
+    """Drop what could run or load in a copy of a page: active elements (_ACTIVE by local
+    name, so namespaced XHTML too; ``<meta http-equiv>`` refreshes; a ``<style>`` whose text
+    would end the element early), ``on*`` handlers, ``srcdoc``, and every attribute holding a
+    ``javascript:`` / ``vbscript:`` / ``data:`` URL (``href``, ``action``, ``srcset``, SVG
+    ``to``/``values``...); the text after a dropped element stays in place."""
+    doomed = []
+    for el in root.iter(etree.Element):
+        name = etree.QName(el).localname.lower()
+        if (name in _ACTIVE or (name == "meta" and el.get("http-equiv"))
+                or (name == "style" and "</" in (el.text or ""))):
+            doomed.append(el)
     for el in doomed:
         parent = el.getparent()
         if parent is None:
@@ -248,10 +254,12 @@ def _make_inert(root) -> None:
         parent.remove(el)
     for el in root.iter(etree.Element):
         for name in list(el.attrib):
-            low = name.lower()
+            low = etree.QName(name).localname.lower()
             value = "".join(el.attrib[name].split()).lower()
-            if low.startswith("on") or (
-                low in _URL_ATTRS and value.startswith(("javascript:", "data:", "vbscript:"))
+            # Lists of URLs (srcset, SVG values, CSS url()) may hold one anywhere.
+            listed = low in ("srcset", "values", "style")
+            if low.startswith("on") or low == "srcdoc" or value.startswith(_SCRIPT_SCHEMES) or (
+                listed and any(s in value for s in _SCRIPT_SCHEMES)
             ):
                 del el.attrib[name]
 
