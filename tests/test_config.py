@@ -115,3 +115,12 @@ def test_unknown_filter_flag_is_one_clean_line(capsys):
     assert main(["--disable", "nope", "-"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("cleanpage: error: unknown filter 'nope'; known: ") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("line,key", [("preset = []", "preset"), ("preset = {a = 1}", "preset"),
+                                      ("lang = 3", "lang")])
+def test_ill_typed_values_are_one_error_line(tmp_path, line, key):
+    f = write(tmp_path, line + "\n")
+    with pytest.raises(ConfigError) as e:
+        load_config(f)
+    assert str(e.value).startswith(f"{f}:1: ") and key in str(e.value) and "\n" not in str(e.value)

@@ -102,6 +102,11 @@ def test_rules_do_nothing_on_pasted_text():
         ({"keep_xpath": ["//div[@"]}, "XPath '//div[@' does not parse"),
         ({"drop": [""]}, "drop rules must be non-empty strings"),
         ({"keep": [3]}, "keep rules must be non-empty strings"),
+        ({"drop": ["a" * 50001]}, "CSS selector 'aaaa"),  # parses, but past libxml2's limits
+        ({"drop_xpath": ["//p[@x='\x00']"]}, "does not parse"),
+        ({"drop_xpath": ["//p[$x]"]}, "does not parse"),  # an undefined variable
+        ({"drop_xpath": ["foo:bar()"]}, "does not parse"),
+        ({"drop_xpath": ["string(//p)"]}, "selects a"),  # a string: caught when made
     ],
 )
 def test_bad_rules_are_one_clear_error(kwargs, message):

@@ -161,10 +161,12 @@ def _validate(table: dict, where: str, text: str) -> Config:
             raise fail(key, f"unknown key {key!r}; known: {', '.join(sorted(TOP_KEYS))}")
     cfg = Config(path=where)
     preset = table.get("preset", DEFAULT_PRESET)
-    if preset not in PRESETS:
+    if not isinstance(preset, str) or preset not in PRESETS:
         raise fail("preset", f"unknown preset {preset!r}; known: {', '.join(PRESETS)}")
     cfg.preset = preset
     cfg.lang = table.get("lang")
+    if cfg.lang is not None and not isinstance(cfg.lang, str):
+        raise fail("lang", f"'lang' must be a language code (a string), not {cfg.lang!r}")
     if cfg.lang is not None:
         try:
             Lexicons(cfg.lang)

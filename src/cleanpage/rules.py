@@ -31,20 +31,30 @@ class RuleError(ValueError):
 Match = tuple[str, str, "str | None"]
 
 
-@lru_cache(maxsize=256)
+_PROBE = etree.fromstring("<html><body><p>x</p></body></html>")
+
+
+@lru_cache(maxsize=4096)
 def _compile(kind: str, expr: str):
     # Compiled once per process: Rules themselves stay plain strings, so they pickle to workers.
+    # (4,096: a configuration with thousands of rules must not recompile them on every page.)
+    shown = expr if len(expr) <= 80 else expr[:77] + "..."
     if kind == "css":
         from lxml.cssselect import CSSSelector, SelectorError
 
         try:
             return CSSSelector(expr, translator="html")
-        except SelectorError as e:
-            raise RuleError(f"CSS selector {expr!r} does not parse: {e}") from None
+        except (SelectorError, etree.XPathSyntaxError, ValueError) as e:
+            # XPathSyntaxError: a selector that parses but translates past libxml2's limits.
+            raise RuleError(f"CSS selector {shown!r} does not parse: {e}") from None
     try:
-        return etree.XPath(expr)
-    except etree.XPathSyntaxError as e:
-        raise RuleError(f"XPath {expr!r} does not parse: {e}") from None
+        xp = etree.XPath(expr)
+        probe = xp(_PROBE)  # variables, unknown functions and non-element results fail here
+    except (etree.XPathError, ValueError) as e:
+        raise RuleError(f"XPath {shown!r} does not parse: {e}") from None
+    if not isinstance(probe, list):
+        raise RuleError(f"XPath {shown!r} selects a {type(probe).__name__}, not elements")
+    return xp
 
 
 def _strings(name: str, values: Iterable[str]) -> tuple[str, ...]:
