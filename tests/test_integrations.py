@@ -252,3 +252,27 @@ def test_dask_clean_bag_refuses_bad_options():
     with pytest.raises(ValueError, match="unknown input_format 'pdf'"):
         clean_bag(bag, input_format="pdf")
     assert clean_bag(bag, preset="precision").compute() == ['{"error": "record has no field \'text\'"}']
+
+
+def test_bad_items_and_documents_never_stop_a_partition_or_task():
+    pytest.importorskip("datatrove", reason="datatrove is in the optional 'pipelines' extra")
+    pytest.importorskip("dask.bag", reason="dask is in the optional 'pipelines' extra")
+    import dask.bag as db
+    from datatrove.data import Document
+
+    from cleanpage.integrations.dask import clean_bag
+    from cleanpage.integrations.datatrove import CleanpageFilter
+
+    good = "The council approved the new ferry timetable on Monday after a long consultation.\nAdvertisement\n"
+    bag = db.from_sequence([json.dumps({"text": good}), None, b"{bad", 5], npartitions=1)
+    out = [json.loads(line) for line in clean_bag(bag).compute(scheduler="sync")]
+    assert out[0]["text"].startswith("The council") and "Advertisement" not in out[0]["text"]
+    assert [o.get("error", "")[:20] for o in out[1:]] == ["line is NoneType, no", "invalid JSON: JSONDe", "line is int, not JSO"]
+    with pytest.raises(TypeError, match="field must be a str"):
+        clean_bag(bag, field=["text"])
+
+    docs = [Document(text=good, id="1"), Document(text=None, id="2"), Document(text=5, id="3"),
+            Document(text=good, id="4", metadata=None)]
+    kept = list(CleanpageFilter(on_error="keep", explain=True).run(iter(docs)))
+    assert [d.id for d in kept] == ["1", "4"]  # no text to keep: those two go even with "keep"
+    assert kept[1].metadata["cleanpage"]["removed"][0]["filter"] == "ad_markers"

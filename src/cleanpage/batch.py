@@ -112,7 +112,12 @@ class JsonlJob:
         return [self(line) for line in lines]
 
     def __call__(self, line: str) -> tuple[str, bool, dict]:
-        """(output JSON line, failed?, {(filter, reason): blocks})."""
+        """(output JSON line, failed?, {(filter, reason): (blocks, chars)}); never raises, for
+        a line that is not even text (a None or a number from an engine's bag) either."""
+        if isinstance(line, (bytes, bytearray)):
+            line = bytes(line).decode("utf-8", "replace")
+        if not isinstance(line, str):
+            return _dumps({"error": f"line is {type(line).__name__}, not JSON text"}), True, {}
         try:
             record = json.loads(line)
         except (ValueError, RecursionError) as e:  # RecursionError: "[" nested 100,000 deep

@@ -44,6 +44,10 @@ def _job(
     time_budget: float | None,
     config: Config | None,
 ) -> JsonlJob:
+    if not isinstance(field, str):
+        raise TypeError(f"field must be a str, not {type(field).__name__}")
+    if output_field is not None and not isinstance(output_field, str):
+        raise TypeError(f"output_field must be a str or None, not {type(output_field).__name__}")
     if config is None:
         Pipeline.preset(preset)  # an unknown preset: ValueError naming the known ones
         config = Config(preset=preset, lang=lang)
@@ -64,7 +68,7 @@ def clean_lines(lines: Iterable[str], job: JsonlJob) -> list[str]:
     Returns:
         a list of str, one a non-blank input line, in order.  Never raises for a bad line.
     """
-    return [job(line)[0] for line in lines if line.strip()]
+    return [job(line)[0] for line in lines if not isinstance(line, (str, bytes)) or line.strip()]
 
 
 def clean_bag(

@@ -122,11 +122,18 @@ class CleanpageFilter(BaseFilter):
             ``True`` to pass the document on; ``(False, "empty")`` or ``(False, "error")`` to
             drop it.  Never raises for a bad document.
         """
+        if not isinstance(doc.metadata, dict):
+            doc.metadata = {}  # a document built with metadata=None: nowhere to say anything
         try:
             result = clean_and_explain(doc.text, **self.options)
         except Exception as e:  # one bad document never stops the task: count it, go on
             kind = type(e).__name__
             doc.metadata["cleanpage_error"] = f"{kind}: {' '.join(str(e).split())[:300]}"
+            if not isinstance(doc.text, str):
+                # datatrove's own statistics take len(doc.text): a None or a number would stop
+                # the task after us, so such a document goes whatever on_error says.
+                self.stat_update("error", f"error_{kind}")
+                return False, "error"
             self.stat_update("error", f"error_{kind}")
             if not self._warned:
                 logger.warning(f"cleanpage could not clean document {doc.id!r}: {doc.metadata['cleanpage_error']} "
