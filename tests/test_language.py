@@ -113,3 +113,21 @@ def test_right_to_left_text_keeps_its_order():
     res = cleanpage.clean_and_explain(f"{ar1}\n\nAdvertisement\n\n{ar2}\n")
     assert res.text == f"{ar1}\n\n{ar2}\n"
     assert res.document.lang == "ar"
+
+
+def test_language_tags_are_read_like_html_lang(tmp_path):
+    from cleanpage.cli import main
+
+    assert cleanpage.clean_and_explain(f"{DE}\n", lang="de-DE").document.lang == "de"
+    assert cleanpage.clean_and_explain(f"{DE}\n", lang="DE").document.lang == "de"
+    f = tmp_path / "p.txt"
+    f.write_text(f"{DE}\n", encoding="utf-8")
+    assert main(["--lang", "en-US", str(f)]) == 0
+    with pytest.raises(ValueError, match="unknown language 'xx'"):
+        cleanpage.clean("text", lang="xx")
+
+
+def test_html_with_cr_line_ends_gets_real_lines():
+    page = "<html><body>\r<p>First paragraph here.</p>\r<p>Second one.</p>\r</body></html>"
+    doc = cleanpage.clean_and_explain(page).document
+    assert [b.dom.line for b in doc.blocks] == [2, 3]

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from .decode import LimitError, decode
 from .document import Document
-from .language import document_language
+from .language import document_language, normalize_code
 from .lexicons import languages, shipped
 from .parsers.html import looks_like_html, parse_html
 from .parsers.text import parse_text
@@ -145,6 +145,7 @@ def clean_and_explain(
     else:
         pipe = _pipeline(preset, pipeline)
     if lang is not None:
+        lang = normalize_code(lang) or lang  # "en-US", "EN" -> "en", as <html lang> is read
         shipped(lang)  # an unknown language fails before any work
     doc = _parse(data, input_format, rules)
     if lang is not None:

@@ -29,6 +29,7 @@ from .batch import (
     worker_pipeline,
 )
 from .renderers import FORMATS, render, render_json
+from .language import normalize_code
 from .rules import Rules
 
 
@@ -133,7 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         cfg = load_config(args.config)
         # Flags override the configuration; lists of filters add to it.
         cfg.preset = args.preset or cfg.preset
-        cfg.lang = args.lang if args.lang is not None else cfg.lang
+        cfg.lang = (normalize_code(args.lang) or args.lang) if args.lang is not None else cfg.lang
         cfg.disable = cfg.disable + _names(args.disable)
         cfg.only = _names(args.only) or cfg.only
         cfg.rules = Rules(

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .filters import registry
+from .language import normalize_code
 from .lexicons import KINDS, Lexicons, shipped
 from .pipeline import Pipeline
 from .presets import DEFAULT_PRESET, PRESETS
@@ -168,6 +169,7 @@ def _validate(table: dict, where: str, text: str) -> Config:
     if cfg.lang is not None and not isinstance(cfg.lang, str):
         raise fail("lang", f"'lang' must be a language code (a string), not {cfg.lang!r}")
     if cfg.lang is not None:
+        cfg.lang = normalize_code(cfg.lang) or cfg.lang  # "de-DE" -> "de"
         try:
             Lexicons(cfg.lang)
         except ValueError as e:

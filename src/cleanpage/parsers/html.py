@@ -269,6 +269,10 @@ def _parse(text: str) -> etree._Element | None:
     # A DOCTYPE's internal subset (entity declarations) is dropped: never expanded, it would
     # otherwise show up as text.
     text = _DOCTYPE_SUBSET.sub("", _XML_DECL.sub("", text, count=1), count=1).replace("\x00", "")
+    if "\r" in text:
+        # The HTML standard reads CR and CRLF as LF before parsing; libxml2 counts only LF, so
+        # a page with CR line ends put every block on line 1.
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         return None
     root = _fromstring(text)
