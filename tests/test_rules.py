@@ -290,3 +290,14 @@ def test_html_annotated_is_inert_for_xhtml_and_url_tricks():
     out = render_html_annotated(cleanpage.clean_and_explain(page).document)
     assert "javascript" not in out.lower() and "data:text" not in out and "x.css" not in out
     assert 'alt="Our data: tables"' in out  # an ordinary attribute that mentions "data:"
+
+
+def test_no_terminal_escapes_reach_the_annotated_page_or_file_names(tmp_path, capsys):
+    page = f"<html><body><p>{P1} &#27;]0;owned&#7; end</p></body></html>"
+    out = render_html_annotated(cleanpage.clean_and_explain(page).document)
+    assert "\x1b" not in out and "\x07" not in out and "]0;owned end" in out
+    bad = tmp_path / "x\x1b]0;t\x07.txt"
+    bad.write_bytes(bytes(range(32)) * 40)  # binary: an error line that names the file
+    assert main([str(bad), str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "x\\x1b]0;t\\x07.txt" in err

@@ -166,7 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     status = 0
     files = args.files or ["-"]
     for path in files:
-        name = "<stdin>" if path == "-" else path
+        name = "<stdin>" if path == "-" else _shown(path)
         try:
             data = _read(path, args.max_bytes)
             result = clean_and_explain(
@@ -197,6 +197,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if _write(out):
             return 0
     return status
+
+
+def _shown(path: str) -> str:
+    """A file name as printed: control characters (an escape sequence in a name would reach
+    the terminal) and lone surrogates written as escapes."""
+    if path.isprintable():
+        return path
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)
 
 
 def _color(choice: str) -> bool:
@@ -262,11 +270,11 @@ def _to_dir(args, pipe) -> int:
     totals = Totals()
     for path, error in clashes:
         totals.add(True, {})
-        print(f"cleanpage: cannot clean {path}: {error}", file=sys.stderr)
+        print(f"cleanpage: cannot clean {_shown(path)}: {error}", file=sys.stderr)
     for path, error, removed in ordered_map(job, progress(jobs, len(jobs), "file"), args.jobs):
         totals.add(error is not None, removed)
         if error:
-            print(f"cleanpage: cannot clean {path}: {error}", file=sys.stderr)
+            print(f"cleanpage: cannot clean {_shown(path)}: {error}", file=sys.stderr)
     if args.stats:
         sys.stderr.write(totals.report())
     return 1 if totals.failed else 0

@@ -9,6 +9,7 @@ from typing import Any
 from lxml import etree
 
 from .document import Document
+from .parsers.text import _CONTROL
 from .parsers.html import xpaths
 
 FORMATS = ("text", "markdown", "json", "explain", "html-annotated")
@@ -220,6 +221,11 @@ def render_html_annotated(doc: Document) -> str:
         el.set("title", note)
         el.set("data-cleanpage", note)
     _make_inert(copy)
+    for el in copy.iter():  # control characters (a terminal escape in the page) stay out
+        if el.text and not el.text.isprintable():
+            el.text = _CONTROL.sub("", el.text)
+        if el.tail and not el.tail.isprintable():
+            el.tail = _CONTROL.sub("", el.tail)
     head = copy.find("head")
     if head is None:
         head = etree.Element("head")
