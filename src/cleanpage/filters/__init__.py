@@ -148,6 +148,9 @@ def plugin_filters() -> list[type[Filter]]:
     Raises:
         TypeError: an entry point that does not load a Filter subclass (named in the message).
     """
+    key = _distributions_key()
+    if _plugins_seen[0] == key:
+        return list(_plugins_seen[1])
     from importlib.metadata import entry_points
 
     found = []
@@ -159,4 +162,27 @@ def plugin_filters() -> list[type[Filter]]:
                 "cleanpage.Filter subclass with a name and reasons"
             )
         found.append(cls)
+    _plugins_seen[:] = [key, tuple(found)]
     return found
+
+
+# Reading the entry points opens every installed distribution's metadata: 2 ms, more than a
+# short page takes to clean, paid by every Pipeline.preset() (so by every clean() call).  The
+# last answer is reused while the places distributions are found in are unchanged: the same
+# sys.path and metadata finders, and each path directory with the same modification time
+# (installing or removing a distribution adds or removes a .dist-info folder there; the same
+# test importlib.metadata itself uses to reuse its directory listings).  One entry: bounded.
+_plugins_seen: list = [None, ()]
+
+
+def _distributions_key() -> tuple:
+    import os
+    import sys
+
+    stamps = []
+    for entry in sys.path:
+        try:
+            stamps.append((entry, os.stat(entry or ".").st_mtime_ns))
+        except (OSError, TypeError, ValueError):
+            stamps.append((entry, None))
+    return (tuple(stamps), tuple(sys.meta_path))
