@@ -87,6 +87,20 @@ def kept_blocks(doc: Document) -> list[Block]:
 
 def registry() -> dict[str, type[Filter]]:
     """Registry name -> filter class, for every built-in filter, in the default pipeline's order."""
+    reg = dict(_builtin_filters())
+    for cls in plugin_filters():
+        if cls.name not in reg:
+            reg[cls.name] = cls
+    return reg
+
+
+_BUILTIN: list = []  # (name, class) of the built-in filters in order, filled on first use
+
+
+def _builtin_filters() -> list[tuple[str, type[Filter]]]:
+    # Sorted once: every Pipeline.preset() (so every clean() call) asks for the registry.
+    if _BUILTIN:
+        return _BUILTIN
     from . import (
         ad_markers,
         bylines,
@@ -128,11 +142,8 @@ def registry() -> dict[str, type[Filter]]:
     ]
     order = {name: i for i, name in enumerate(FILTER_ORDER)}
     classes.sort(key=lambda c: order.get(c.name, len(order)))
-    reg = {c.name: c for c in classes}
-    for cls in plugin_filters():
-        if cls.name not in reg:
-            reg[cls.name] = cls
-    return reg
+    _BUILTIN[:] = [(c.name, c) for c in classes]
+    return _BUILTIN
 
 
 #: The entry-point group through which a package adds filters.

@@ -65,6 +65,7 @@ _WORD_RUN = re.compile(r"\w+")
 
 
 _DIGIT = re.compile(r"\d")
+_DIGIT_BYTES = b"0123456789"
 # Scripts written without spaces between words: kana, CJK ideographs (not Hangul, which is spaced).
 _UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _UNSPACED_RE = re.compile("[%s]" % _UNSPACED)
@@ -89,9 +90,11 @@ def normalize(text: str) -> str:
     comments"`` both become ``"0 comments"``; ``"ADVERTISEMENT:"`` becomes ``"advertisement"``.
     """
     if text.isascii():
-        if _DIGIT.search(text):
-            text = _NUMBER.sub("0", text.lower())
-        return " ".join(text.encode("ascii").translate(_ASCII_TABLE).decode("ascii").split())
+        raw = text.encode("ascii")
+        # Any digit?  Deleting the digits in C is four times faster than a regex search.
+        if len(raw.translate(None, _DIGIT_BYTES)) != len(raw):
+            raw = _NUMBER.sub("0", text.lower()).encode("ascii")
+        return " ".join(raw.translate(_ASCII_TABLE).decode("ascii").split())
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     text = text.casefold()
