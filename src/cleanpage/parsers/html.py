@@ -435,6 +435,8 @@ class _Walker:
             return
         raw = "".join(buf.parts)
         self.buf = _Buffer()
+        if raw.isspace():
+            return  # the indentation between tags (two flushes in three): no block, pre or not
         pre = self.pre_depth > 0
         if pre:
             text = _CONTROL.sub("", raw).strip("\n").rstrip()
