@@ -296,6 +296,9 @@ class Lexicons:
 
     def prefix(self, f, kind: str) -> str | None:
         """The longest ``kind`` phrase the block (its Features ``f``) starts with, or None."""
+        cached = f._prefixes  # the cache test of prefixes(), inlined: filters ask per block and kind
+        if cached is not None and cached[0] is self:
+            return cached[1].get(kind)
         return self.prefixes(f).get(kind)
 
 
