@@ -40,6 +40,10 @@ class Filter:
     summary: ClassVar[str] = ""
 
     def __init__(self, **options: Any):
+        if not options:  # the defaults need no checking: every Pipeline.preset() makes 16 of these
+            self.options = dict(self.defaults)
+            self.__dict__.update(self.options)
+            return
         unknown = set(options) - set(self.defaults)
         if unknown:
             known = ", ".join(sorted(self.defaults)) or "none"
