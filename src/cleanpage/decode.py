@@ -67,9 +67,16 @@ def decode(data: bytes | str) -> str:
         return data[1:] if data.startswith("\ufeff") else data
     text = _decode_bytes(bytes(data))
     head = text[:65536]
-    if head and len(_BINARY_CONTROL.findall(head)) > BINARY_CONTROL_RATIO * len(head):
+    if head and _controls(head) > BINARY_CONTROL_RATIO * len(head):
         raise InputError("input looks like binary data, not text")
     return text
+
+
+def _controls(text: str) -> int:
+    """How many characters of ``text`` match ``_BINARY_CONTROL``, counted on its UTF-8 bytes:
+    each of those characters is one byte there, and no other character has such a byte (one
+    bytes.translate instead of a regex findall over 64 KiB on every input)."""
+    return len(text.encode("utf-8", "surrogatepass").translate(None, _TEXT_BYTES))
 
 
 def _decode_bytes(data: bytes) -> str:

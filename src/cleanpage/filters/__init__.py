@@ -40,6 +40,10 @@ class Filter:
     summary: ClassVar[str] = ""
 
     def __init__(self, **options: Any):
+        if not options:  # the defaults need no checking: every Pipeline.preset() makes 16 of these
+            self.options = dict(self.defaults)
+            self.__dict__.update(self.options)
+            return
         unknown = set(options) - set(self.defaults)
         if unknown:
             known = ", ".join(sorted(self.defaults)) or "none"
@@ -87,6 +91,20 @@ def kept_blocks(doc: Document) -> list[Block]:
 
 def registry() -> dict[str, type[Filter]]:
     """Registry name -> filter class, for every built-in filter, in the default pipeline's order."""
+    reg = dict(_builtin_filters())
+    for cls in plugin_filters():
+        if cls.name not in reg:
+            reg[cls.name] = cls
+    return reg
+
+
+_BUILTIN: list = []  # (name, class) of the built-in filters in order, filled on first use
+
+
+def _builtin_filters() -> list[tuple[str, type[Filter]]]:
+    # Sorted once: every Pipeline.preset() (so every clean() call) asks for the registry.
+    if _BUILTIN:
+        return _BUILTIN
     from . import (
         ad_markers,
         bylines,
@@ -130,11 +148,8 @@ def registry() -> dict[str, type[Filter]]:
     ]
     order = {name: i for i, name in enumerate(FILTER_ORDER)}
     classes.sort(key=lambda c: order.get(c.name, len(order)))
-    reg = {c.name: c for c in classes}
-    for cls in plugin_filters():
-        if cls.name not in reg:
-            reg[cls.name] = cls
-    return reg
+    _BUILTIN[:] = [(c.name, c) for c in classes]
+    return _BUILTIN
 
 
 #: The entry-point group through which a package adds filters.
@@ -150,6 +165,9 @@ def plugin_filters() -> list[type[Filter]]:
     Raises:
         TypeError: an entry point that does not load a Filter subclass (named in the message).
     """
+    key = _distributions_key()
+    if _plugins_seen[0] == key:
+        return list(_plugins_seen[1])
     from importlib.metadata import entry_points
 
     found = []
@@ -161,4 +179,27 @@ def plugin_filters() -> list[type[Filter]]:
                 "cleanpage.Filter subclass with a name and reasons"
             )
         found.append(cls)
+    _plugins_seen[:] = [key, tuple(found)]
     return found
+
+
+# Reading the entry points opens every installed distribution's metadata: 2 ms, more than a
+# short page takes to clean, paid by every Pipeline.preset() (so by every clean() call).  The
+# last answer is reused while the places distributions are found in are unchanged: the same
+# sys.path and metadata finders, and each path directory with the same modification time
+# (installing or removing a distribution adds or removes a .dist-info folder there; the same
+# test importlib.metadata itself uses to reuse its directory listings).  One entry: bounded.
+_plugins_seen: list = [None, ()]
+
+
+def _distributions_key() -> tuple:
+    import os
+    import sys
+
+    stamps = []
+    for entry in sys.path:
+        try:
+            stamps.append((entry, os.stat(entry or ".").st_mtime_ns))
+        except (OSError, TypeError, ValueError):
+            stamps.append((entry, None))
+    return (tuple(stamps), tuple(sys.meta_path))

@@ -50,7 +50,8 @@ def credit_tail(text: str, markers: Lexicon) -> str | None:
         # the marker may be glued to CJK punctuation before it: "…。图片来源：新华社"
         last = words[-1] if words else ""
         for n in range(min(6, len(last)), 0, -1):
-            if normalize(last[-n:]) in markers and not last[-n - 1 : -n].isalnum():
+            # the cheap boundary test first: normalize() only where a marker could start
+            if not last[-n - 1 : -n].isalnum() and normalize(last[-n:]) in markers:
                 return window[i - n :].strip(_EDGE)
     return None
 

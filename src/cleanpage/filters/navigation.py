@@ -12,7 +12,8 @@ from . import Filter, kept_blocks
 _CRUMB_SEP = re.compile(r"\s*(?:›|»|>|→|/|\||·|•|::)\s*")
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")  # dates such as 11/20/2019 are not breadcrumbs
-_CRUMB_CHARS = frozenset("›»>→/|·•")
+# A regex scan for any separator: frozenset.isdisjoint(text) loops over the text in Python objects.
+_CRUMB_CHAR = re.compile("[›»>→/|·•]")
 
 
 class Navigation(Filter):
@@ -55,7 +56,7 @@ class Navigation(Filter):
             t = b.text
             if b.kind == "table_row":  # cells joined by " | " are data, not a trail
                 continue
-            if f.terminal or (_CRUMB_CHARS.isdisjoint(t) and "::" not in t) or "://" in t or "www." in t:
+            if f.terminal or (not _CRUMB_CHAR.search(t) and "::" not in t) or "://" in t or "www." in t:
                 continue
             parts = [p for p in _CRUMB_SEP.split(b.text) if p]
             if (

@@ -350,6 +350,11 @@ def _local(tag) -> str:
     return _local_cached(tag) if isinstance(tag, str) and tag else ""
 
 
+#: The attributes a block inherits from (see _Walker.start), and those that hide an element.
+_HIDING = frozenset(("hidden", "aria-hidden", "style"))
+_WATCHED = _HIDING | {"class", "id", "role"}
+
+
 def _hidden(get) -> str | None:
     if get("hidden") is not None:
         return "hidden_attribute"
@@ -439,13 +444,19 @@ class _Walker:
         tokens: tuple[str, ...] = ()
         role = ""
         hidden = None
-        if el.attrib:  # most elements have no attributes: skip the look-ups
+        # One call lists the attribute names; an attribute is looked up only when present
+        # (most elements carry none of these: six el.get() calls each cost more than keys()).
+        names = el.keys()
+        if names and not _WATCHED.isdisjoint(names):
             get = el.get
-            cls, ident = get("class"), get("id")
+            cls = get("class") if "class" in names else None
+            ident = get("id") if "id" in names else None
             if cls or ident:
                 tokens = _class_tokens(cls or "", ident or "")
-            role = (get("role") or "").strip().lower()
-            hidden = _hidden(get)
+            if "role" in names:
+                role = (get("role") or "").strip().lower()
+            if not _HIDING.isdisjoint(names):
+                hidden = _hidden(get)
         landmark = LANDMARK_TAGS.get(tag) or (LANDMARK_ROLES.get(role) if role else None)
         parent = self.stack[-1] if self.stack else None
         rule = self.matches.get(el) if self.matches else None
@@ -469,8 +480,9 @@ class _Walker:
         mark = _EMPHASIS.get(tag)
         if mark and not self.pre_depth:
             self.buf.marked.append(mark)
-        if el.text:
-            self.text(el.text)
+        text = el.text  # each read of .text/.tail decodes a new str: read once
+        if text:
+            self.text(text)
 
     def end(self, el, tag: str) -> None:
         mark = _EMPHASIS.get(tag)
@@ -488,8 +500,9 @@ class _Walker:
             self.in_row -= 1
         if self.stack:
             self.stack.pop()
-        if el.tail:
-            self.text(el.tail)
+        tail = el.tail
+        if tail:
+            self.text(tail)
 
     def text(self, s: str | None) -> None:
         if not s:
@@ -517,6 +530,8 @@ class _Walker:
             return
         raw = "".join(buf.parts)
         self.buf = _Buffer()
+        if raw.isspace():
+            return  # the indentation between tags (two flushes in three): no block, pre or not
         pre = self.pre_depth > 0
         if pre:
             text = _CONTROL.sub("", raw).strip("\n").rstrip()
