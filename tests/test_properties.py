@@ -1,5 +1,6 @@
 """Hypothesis properties: never raises on any str or bytes; nothing invented beyond the declared
 repairs; cleaning the output again changes nothing."""
+import json
 import re
 
 import lxml.html
@@ -112,3 +113,31 @@ def test_random_html_never_raises_and_invents_nothing(body, prolog):
     assert all(c in rest for c in "".join(out.replace(" | ", " ").split()))
     again = cleanpage.clean(html, input_format="html")
     assert again == out  # deterministic
+
+
+ACTIVE = ["<script>alert(1)</script>", '<img src=x onerror="alert(1)">', '<a href="javascript:alert(1)">x</a>',
+          '<iframe src="//x"></iframe>', '<meta http-equiv="refresh" content="0">', "<svg><script>1</script></svg>",
+          '<form action=" javascript:1"><button formaction="vbscript:1">b</button></form>', "<embed src=x>",
+          '<object data="data:text/html,1"></object>', '<base href="//x/">']
+
+
+@SETTINGS
+@given(st.lists(st.one_of(html_tree(), st.sampled_from(ACTIVE)), max_size=8))
+def test_annotated_page_is_inert_and_json_paths_are_real(body):
+    from lxml import etree
+
+    from cleanpage.renderers import render
+
+    html = f"<html><head><title>t</title></head><body>{''.join(body)}</body></html>"
+    res = cleanpage.clean_and_explain(html, input_format="html", rules=cleanpage.Rules(drop=["div.ad"]))
+    out = render(res.document, "html-annotated")
+    tree = lxml.html.document_fromstring(out)
+    assert not tree.xpath("//script | //iframe | //object | //embed | //base | //meta[@http-equiv] | //svg")
+    for el in tree.iter(etree.Element):
+        for name, value in el.attrib.items():
+            assert not name.lower().startswith("on")
+            assert not "".join(value.split()).lower().startswith(("javascript:", "vbscript:", "data:"))
+    data = json.loads(render(res.document, "json"))
+    root = res.document.blocks[0].dom.element.getroottree() if res.document.blocks else None
+    for b in data["blocks"]:
+        assert len(root.xpath(b["xpath"])) == 1
