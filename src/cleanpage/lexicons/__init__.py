@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from types import MappingProxyType
 from importlib import resources
 from typing import Iterable
 
@@ -57,6 +58,9 @@ KINDS = (
 
 # Numbers, with thousands separators, decimals and k/m suffixes ("1.2k shares"), become "0" so
 # one lexicon line covers every count.
+# The look-up answer for a block with no phrase, shared by all of them (read-only).
+_NOTHING = MappingProxyType({})
+
 #: Kinds whose phrases are matched anywhere in a block (see Lexicons.anywhere).
 ANYWHERE_KINDS = ("cookie_phrases", "copyright_phrases", "ad_disclosures")
 #: Kinds of single words whose meaning depends on the language ("mar" is a month in Spanish,
@@ -277,6 +281,7 @@ class Lexicons:
             else {kind: self._by_kind[kind] if kind in WORD_KINDS else frozenset(phrases(kind, own)) for kind in KINDS}
         )
         self._anywhere_index: PhraseIndex | None = None
+        self._nothing = (self, _NOTHING)  # the cached answer of a block that matches nothing
         # One index over every kind, for the prefix look-ups the filters make on every short
         # block: phrase -> kinds, and every word-prefix of a phrase, so a walk along a block's
         # first words stops at the first word no phrase continues with.
@@ -307,6 +312,9 @@ class Lexicons:
                 break
             for kind in self._kinds_of.get(cand, ()):
                 found[kind] = cand  # later (longer) candidates overwrite shorter ones
+        if not found:  # most blocks: one shared answer, no allocation per block
+            f._prefixes = self._nothing
+            return _NOTHING
         f._prefixes = (self, found)
         return found
 
@@ -321,6 +329,9 @@ class Lexicons:
                 (p, kind) for kind in ANYWHERE_KINDS for p in self._own[kind]
             )
         found = self._anywhere_index.find(f.norm)
+        if not found:
+            f._anywhere = self._nothing
+            return _NOTHING
         f._anywhere = (self, found)
         return found
 
