@@ -42,7 +42,7 @@ class Share(Filter):
                 yield Verdict(b.index, "share_label", b.text)
             elif self.bare_counts and _BARE_COUNT.match(b.text):
                 yield Verdict(b.index, "share_count", b.text)
-            elif f.words >= 2 and not f.terminal:
+            elif f.words >= 2 and not f.terminal and lex.prefix(f, "share_labels") is not None:
                 parts = _cover(f.norm.split(" "), labels)
                 if parts is not None and len(parts) >= 2:
                     yield Verdict(b.index, "share_bar", " + ".join(parts))
