@@ -138,10 +138,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         cfg.disable = cfg.disable + _names(args.disable)
         cfg.only = _names(args.only) or cfg.only
         cfg.rules = Rules(
-            keep=cfg.rules.keep + tuple(args.keep),
-            drop=cfg.rules.drop + tuple(args.drop),
-            keep_xpath=cfg.rules.keep_xpath + tuple(args.keep_xpath),
-            drop_xpath=cfg.rules.drop_xpath + tuple(args.drop_xpath),
+            keep=(*cfg.rules.keep, *args.keep),
+            drop=(*cfg.rules.drop, *args.drop),
+            keep_xpath=(*cfg.rules.keep_xpath, *args.keep_xpath),
+            drop_xpath=(*cfg.rules.drop_xpath, *args.drop_xpath),
         )
         args.preset, args.lang = cfg.preset, cfg.lang
         args.disable, args.only = cfg.disable, cfg.only
@@ -293,7 +293,9 @@ def _targets(inputs: list[str], out_dir: str, ext: str):
     paths = list(iter_files(inputs))
     # Resolved paths (symbolic links followed): an output may be no input, whatever its name.
     real_inputs = {os.path.normcase(os.path.realpath(p)) for p in paths}
-    jobs, clashes, seen = [], [], {}
+    jobs: list[tuple[str, str]] = []
+    clashes: list[tuple[str, str]] = []
+    seen: dict[str, str] = {}
     for path in paths:
         rel = os.path.relpath(os.path.abspath(path), base) if base else os.path.basename(path)
         target = os.path.join(out_dir, os.path.splitext(rel)[0] + ext)

@@ -79,10 +79,11 @@ class Rules:
         RuleError: a selector or expression that does not parse, or an empty one.
     """
 
-    keep: tuple[str, ...] = ()
-    drop: tuple[str, ...] = ()
-    keep_xpath: tuple[str, ...] = ()
-    drop_xpath: tuple[str, ...] = ()
+    # Any iterable of str is accepted and stored as a tuple (see __post_init__).
+    keep: Iterable[str] = ()
+    drop: Iterable[str] = ()
+    keep_xpath: Iterable[str] = ()
+    drop_xpath: Iterable[str] = ()
 
     def __post_init__(self) -> None:
         for name in ("keep", "drop", "keep_xpath", "drop_xpath"):

@@ -34,7 +34,7 @@ import unicodedata
 from functools import lru_cache
 from types import MappingProxyType
 from importlib import resources
-from typing import Iterable
+from typing import Iterable, Mapping
 
 KINDS = (
     "ad_markers",
@@ -59,7 +59,7 @@ KINDS = (
 # Numbers, with thousands separators, decimals and k/m suffixes ("1.2k shares"), become "0" so
 # one lexicon line covers every count.
 # The look-up answer for a block with no phrase, shared by all of them (read-only).
-_NOTHING = MappingProxyType({})
+_NOTHING: Mapping[str, str] = MappingProxyType({})
 
 #: Kinds whose phrases are matched anywhere in a block (see Lexicons.anywhere).
 ANYWHERE_KINDS = ("cookie_phrases", "copyright_phrases", "ad_disclosures")
@@ -297,7 +297,7 @@ class Lexicons:
     def __getitem__(self, kind: str) -> Lexicon:
         return self._by_kind[kind]
 
-    def prefixes(self, f) -> dict[str, str]:
+    def prefixes(self, f) -> Mapping[str, str]:
         """``{kind: longest phrase of that kind the block starts with}`` for a block's
         :class:`~cleanpage.features.Features`; computed once per block and cached on it."""
         cached = f._prefixes
@@ -318,7 +318,7 @@ class Lexicons:
         f._prefixes = (self, found)
         return found
 
-    def anywhere(self, f) -> dict[str, str]:
+    def anywhere(self, f) -> Mapping[str, str]:
         """``{kind: phrase}`` for the kinds matched anywhere in a block (ANYWHERE_KINDS), found
         in one pass for all of them (:class:`PhraseIndex`) and cached on the block's Features."""
         cached = f._anywhere

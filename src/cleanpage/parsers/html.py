@@ -317,9 +317,9 @@ def xpaths(elements) -> dict:
     for el in elements:
         if el is None or el in out:
             continue
-        parts = []
+        parts: list[str] | None = []
         node = el
-        while True:
+        while parts is not None:
             if not isinstance(node.tag, str) or "{" in node.tag:
                 parts = None
                 break
