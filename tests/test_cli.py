@@ -133,3 +133,13 @@ def test_broken_pipe_is_quiet(tmp_path):
     r = subprocess.run(cmd, shell=True, capture_output=True, timeout=120)
     assert r.stdout.decode().count("\n") == 1
     assert r.stderr.decode() == ""
+
+
+def test_stats_for_one_page(tmp_path):
+    f = tmp_path / "p.txt"
+    f.write_text(PASTE, encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "cleanpage", "--stats", str(f)], capture_output=True, text=True)
+    assert r.returncode == 0 and r.stdout == KEPT
+    lines = r.stderr.splitlines()
+    assert lines[0] == "cleanpage: 1 records, 0 failed"
+    assert f"{1:10d}  {13:10d}  ad_markers/ad_label" in r.stderr  # blocks, characters

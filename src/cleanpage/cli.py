@@ -83,7 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="clean FILEs and folders into OUTDIR, one output file each")
     b.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
     b.add_argument("--stats", action="store_true",
-                   help="print the totals per (filter, reason) on stderr at the end")
+                   help="print the blocks and characters removed per (filter, reason) on stderr at the end "
+                        "(one page, several, or a batch)")
     b.add_argument("--max-bytes", type=int, default=None, metavar="N",
                    help="refuse a page or record longer than N bytes (an error, not a crash)")
     b.add_argument("--time-budget", type=float, default=None, metavar="SECONDS",
@@ -164,6 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.output_dir:
         return _to_dir(args, pipe)
     status = 0
+    totals = Totals()
     files = args.files or ["-"]
     for path in files:
         name = "<stdin>" if path == "-" else _shown(path)
@@ -180,14 +182,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         except OSError as e:
             print(f"cleanpage: cannot read {name}: {e.strerror or e}", file=sys.stderr)
             status = 1
+            totals.add(True, {})
             continue
         except InputError as e:
             print(f"cleanpage: cannot read {name}: {e}", file=sys.stderr)
             status = 1
+            totals.add(True, {})
             continue
         except ValueError as e:
             print(f"cleanpage: error: {e}", file=sys.stderr)
             return 2
+        totals.add(False, result.document.tally())
         if args.to == "json":
             out = render_json(result.document, source=name)
         else:
@@ -196,6 +201,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 out = f"==> {name} <==\n{out}"  # as head(1) marks each file
         if _write(out):
             return 0
+    if args.stats:
+        sys.stderr.write(totals.report())
     return status
 
 
