@@ -74,3 +74,22 @@ def test_first_removal_wins_and_stats_count_it():
 
 def test_registry_matches_presets():
     assert tuple(registry()) == FILTER_ORDER
+
+
+def test_the_garbage_collector_is_left_as_found():
+    import gc
+
+    import cleanpage
+
+    assert gc.isenabled()
+    cleanpage.clean("Some text of a page.\n")
+    assert gc.isenabled()
+    with pytest.raises(cleanpage.InputError):
+        cleanpage.clean(b"\x00\x01\x02\x03" * 100)
+    assert gc.isenabled()  # also after an error
+    gc.disable()
+    try:
+        cleanpage.clean("<html><body><p>Some text of a page.</p></body></html>")
+        assert not gc.isenabled()  # the caller's choice stays
+    finally:
+        gc.enable()
