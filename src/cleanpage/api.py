@@ -121,7 +121,6 @@ def clean_and_explain(
         ValueError: unknown ``input_format``, ``preset`` or ``lang`` (message lists known ones).
         TypeError: ``data`` is of no accepted type, or ``rules`` is not a Rules.
         OSError: a path or file that cannot be read.
-        cleanpage.RuleError: an XPath rule that selects a string or number, not elements.
     """
     if not isinstance(input_format, str) or input_format not in INPUT_FORMATS:
         raise ValueError(f"unknown input_format {input_format!r}; known: {', '.join(INPUT_FORMATS)}")
@@ -176,7 +175,8 @@ def _collector_paused():
     cleaning: after trafilatura had run in the same process, cleanpage's HTML benchmark fell
     from 87 to 72 pages/s.  A Document holds no reference cycles, so reference counting frees
     it; a collection the pause defers runs at the next allocation after it.  The collector is
-    left as it was found (disabled stays disabled).
+    left as it was found (disabled stays disabled); with several threads cleaning at once, the
+    last to finish turns it back on.
     """
     enabled = gc.isenabled()
     if enabled:
