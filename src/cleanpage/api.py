@@ -176,7 +176,7 @@ def _collector_paused():
     from 87 to 72 pages/s.  A Document holds no reference cycles, so reference counting frees
     it; a collection the pause defers runs at the next allocation after it.  The collector is
     left as it was found (disabled stays disabled); with several threads cleaning at once, the
-    last to finish turns it back on.
+    thread that paused it turns it back on when its page is done.
     """
     enabled = gc.isenabled()
     if enabled:
