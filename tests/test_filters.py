@@ -233,3 +233,23 @@ def test_credit_separators(line, lang, reason):
     res = cleanpage.clean_and_explain(f"{P}\n{line}\n{P} Again, it said.\n", lang=lang)
     (b,) = [b for b in res.document.blocks if b.text == line]
     assert (b.removal.reason if b.removal and b.removal.filter == "credits" else None) == reason
+
+
+@pytest.mark.parametrize(
+    "line,likeness",
+    [
+        ("Home", 1.0),  # a label
+        ("Weather Forecast Today", 1.0),  # Title Case: a teaser or menu
+        ("and then the river rose again", 0.25),  # a lower-case start continues a sentence
+        ("When the river rose again,", 0.25),  # so does a comma at the end
+        ("もとの商品を小分けにして販売するような行為は、", 0.25),  # and the ideographic comma
+        ("1. Preheat the oven", 0.25),  # numbered
+        ("Was this helpful?", 0.5),  # a sentence
+        ("新闻", 1.0),  # a short caseless label
+        ("商標権侵害と判断される場合があります", 0.5),  # a caseless phrase
+    ],
+)
+def test_menu_likeness_table(line, likeness):
+    from cleanpage.features import Features, menu_likeness
+
+    assert menu_likeness(line, Features(line)) == likeness

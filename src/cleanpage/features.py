@@ -23,6 +23,10 @@ _UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u
 # the Devanagari danda and double danda, the Arabic question mark, the Urdu full stop, the
 # Armenian full stop and the Ethiopic full stop.
 _TERMINAL_CHARS = frozenset(".!?…。！？．｡।॥؟۔։።")
+# A line that ends on a comma goes on in the next one, as a lower-case start continues the one
+# before: a sentence broken over lines, never a menu label (a Japanese list of clauses ending
+# in "、": ../shared/bench/pasted, a legal blog).
+_CONTINUES = frozenset(",、，")
 _LIST_START = re.compile(r"^\s*(?:\d{1,3}[.)]\s|[-*•·◦▪–]\s|\(\d{1,3}\)\s)")
 _DIGIT = re.compile(r"\d")
 # Closing quotes and brackets that may follow the final punctuation: 'said "yes."' ends a sentence.
@@ -110,7 +114,8 @@ def menu_likeness(text: str, f: Features) -> float:
 
 
 def _menu_likeness(text: str, f: Features) -> float:
-    if _LIST_START.match(text) or (_DIGIT.search(text) and f.words >= 2) or text[:1].islower():
+    if (_LIST_START.match(text) or (_DIGIT.search(text) and f.words >= 2) or text[:1].islower()
+            or text[-1] in _CONTINUES):
         return 0.25
     if text[-1] in ".:;,!?":
         return 0.5
