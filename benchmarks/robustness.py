@@ -19,6 +19,7 @@ import _bench
 _bench.unshadow()
 
 import cleanpage  # noqa: E402
+from cleanpage.renderers import render  # noqa: E402
 
 PARA = (
     "The harbour board approved the new ferry timetable on Monday after a long public "
@@ -35,24 +36,26 @@ def paste(mb: float) -> str:
 MEMORY = False
 
 
-def _clean(data) -> str:
+def _clean(data, to: str = "text") -> str:
     try:
-        out = cleanpage.clean(data)
-        return f"ok, {sum(1 for l in out.splitlines() if l)} lines kept"
+        res = cleanpage.clean_and_explain(data)
+        if to != "text":
+            render(res.document, to)
+        return f"ok, {sum(1 for l in res.text.splitlines() if l)} lines kept"
     except cleanpage.InputError as e:
         return f"InputError: {e}"
 
 
-def run(name: str, data) -> None:
+def run(name: str, data, to: str = "text") -> None:
     size = len(data)
     t0 = time.perf_counter()
-    outcome = _clean(data)
+    outcome = _clean(data, to)
     dt = time.perf_counter() - t0
     mbs = size / 1e6 / dt if dt > 0 else float("inf")
     peak = ""
     if MEMORY:  # a second run under tracemalloc, which slows Python down, so not timed
         tracemalloc.start()
-        _clean(data)
+        _clean(data, to)
         peak = f"{tracemalloc.get_traced_memory()[1] / 1e6:8.1f} MB peak"
         tracemalloc.stop()
     print(f"{name:30} {size / 1e6:7.2f} MB {dt:8.3f} s {mbs:7.2f} MB/s {peak}  {outcome}")
@@ -75,6 +78,12 @@ def main() -> None:
     run("5,000 'Related' headings", ("Related Articles\n" + PARA * 2) * 5000)
     run("20,000 related teasers", PARA * 5 + "Related Articles\nFerry news today\n" * 20000)
     run("20,000 comment stubs", PARA * 5 + "Comments\n" + "Reply\nGreat read\n" * 20000)
+    html = "<html><body><p>" + PARA + "</p>"
+    attrs = " ".join(f'a{i}="v"' for i in range(100_000))
+    run("HTML: a tag with 100,000 attributes", f"{html}<p {attrs}>{PARA}</p></body></html>")
+    run("HTML: '<a' + 1 MB of letters, 20,001 '='", html + "<a" + "b" * 1_000_000 + "=" * 20_001)
+    run("HTML: 80,000 siblings, --to json", html + (f"<p>{PARA}</p><div class=ad>Advertisement</div>") * 40_000, "json")
+    run("HTML: nesting 10,000 deep", html + "<div>" * 10_000 + PARA + "</div>" * 10_000)
     mb = 1.0
     while mb <= args.max_mb:
         run(f"paste of {mb:g} MB", paste(mb))
