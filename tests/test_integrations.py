@@ -88,7 +88,7 @@ def test_datatrove_filter_cleans_counts_and_handles_bad_documents():
     assert out[2].text == ""
     assert out[3].text == PAGE * 40  # not cleaned, kept as it was
     assert out[3].metadata["cleanpage_error"] == "LimitError: input of 5,320 bytes is over the limit of 1,000"
-    assert {"filter": "ad_markers", "reason": "ad_label", "blocks": 1} in out[0].metadata["cleanpage"]["removed"]
+    assert {"filter": "ad_markers", "reason": "ad_label", "blocks": 1, "chars": 13} in out[0].metadata["cleanpage"]["removed"]
     assert out[1].metadata["cleanpage"]["title"] == "Night buses"
     assert "dropped" not in _stats(keep)
 

@@ -36,7 +36,7 @@ def clean_records(
         field: the key holding the page (str or bytes; HTML or pasted text).
         input_format: "auto" | "html" | "text", as for :func:`cleanpage.clean`.
         output_field: where the cleaned text goes (default: replace ``field``).
-        explain: add ``"cleanpage": {"removed": [{"filter", "reason", "blocks"}...], "blocks",
+        explain: add ``"cleanpage": {"removed": [{"filter", "reason", "blocks", "chars"}...], "blocks",
             "kept", "title"}`` to each record.
         preset, lang, pipeline: as for :func:`cleanpage.clean`.
         max_bytes: per-record input size limit (see :func:`cleanpage.clean_and_explain`).
@@ -80,13 +80,20 @@ def _clean_one(record: Any, field: str, output_field: str | None, explain: bool,
         return out
     out[output_field or field] = res.text
     if explain:
-        out["cleanpage"] = {
-            "removed": stats_list(res.document),
-            "blocks": len(res.document.blocks),
-            "kept": len(res.document.kept),
-            "title": res.document.title,
-        }
+        out["cleanpage"] = summary(res.document)
     return out
+
+
+def summary(doc) -> dict:
+    """What a record's ``"cleanpage"`` entry says of its Document: ``{"removed": [{"filter",
+    "reason", "blocks", "chars"}, ...], "blocks", "kept", "title"}`` (also the datatrove
+    step's metadata)."""
+    return {
+        "removed": stats_list(doc),
+        "blocks": len(doc.blocks),
+        "kept": len(doc.kept),
+        "title": doc.title,
+    }
 
 
 

@@ -34,6 +34,7 @@ except ImportError as e:  # datatrove absent (or broken): say which extra brings
 from ..api import clean_and_explain
 from ..pipeline import Pipeline
 from ..presets import DEFAULT_PRESET
+from ..records import summary
 
 ON_ERROR = ("drop", "keep")
 
@@ -58,7 +59,7 @@ class CleanpageFilter(BaseFilter):
         on_error: ``"drop"`` (default) drops a document that cannot be cleaned; ``"keep"``
             passes it on with its text unchanged.  Either way the document gets
             ``metadata["cleanpage_error"]`` (one line: ``"LimitError: ..."``) and the task goes on.
-        explain: add ``metadata["cleanpage"] = {"removed": [{"filter", "reason", "blocks"}...],
+        explain: add ``metadata["cleanpage"] = {"removed": [{"filter", "reason", "blocks", "chars"}...],
             "blocks": int, "kept": int, "title": str | None}`` (as ``clean_records(explain=True)``).
         exclusion_writer: a datatrove writer that receives the dropped documents, with
             ``metadata["filter_reason"]`` set to ``"empty"`` or ``"error"``.
@@ -145,14 +146,7 @@ class CleanpageFilter(BaseFilter):
             self.stat_update(f"{flt}/{reason}", value=blocks)
         doc.text = result.text
         if self.explain:
-            doc.metadata["cleanpage"] = {
-                "removed": [
-                    {"filter": f, "reason": r, "blocks": n} for (f, r), n in result.stats.items()
-                ],
-                "blocks": len(result.document.blocks),
-                "kept": len(result.document.kept),
-                "title": result.document.title,
-            }
+            doc.metadata["cleanpage"] = summary(result.document)
         if not result.text.strip():
             self.stat_update("empty")
             if self.drop_empty:
