@@ -219,6 +219,27 @@ def test_share_bar_of_labels_on_one_line(line, lang, removed):
 @pytest.mark.parametrize(
     "line,lang,reason",
     [
+        # A share verb with its preposition, then the platform: one button a line.
+        ("Share this with Facebook", None, "share_bar"),  # BBC's share panel
+        ("* Share this with Email", None, "share_bar"),
+        ("Share this with", None, "share_label"),
+        ("Share to WhatsApp", None, "share_bar"),
+        ("Compartilhe no WhatsApp", "pt", "share_label"),
+        ("Compartilhar no Telegram", "pt", "share_label"),
+        ("Share this with your family before the storm arrives.", None, None),  # a sentence
+    ],
+)
+def test_share_button_lines(line, lang, reason):
+    P = ("The council approved the new ferry timetable on Monday after a long consultation "
+         "with residents of both islands.")
+    res = cleanpage.clean_and_explain(f"{P}\n{line}\n{P} Again, it said.\n", lang=lang)
+    (b,) = [b for b in res.document.blocks if b.text == line]
+    assert (b.removal.reason if b.removal else None) == reason
+
+
+@pytest.mark.parametrize(
+    "line,lang,reason",
+    [
         ("[사진=한빛일보 DB]", "ko", "photo_credit"),
         ("写真＝共同通信", "ja", "photo_credit"),
         ("图/新华社", "zh", "photo_credit"),
@@ -253,3 +274,47 @@ def test_menu_likeness_table(line, likeness):
     from cleanpage.features import Features, menu_likeness
 
     assert menu_likeness(line, Features(line)) == likeness
+
+
+_SIDEBAR = [
+    "Related Articles",
+    "Five Freezer Meals for Busy Weeks",
+    "Our editors read every reader letter and answer the most common questions in a weekly column that runs on Sundays in print and online.",
+    "The information on this website is general information only and is not a substitute for professional advice of any kind, medical or otherwise.",
+    "Results vary with starting point, goals and effort, and regular exercise together with a balanced diet is needed to keep any change over time.",
+]
+
+
+@pytest.mark.parametrize(
+    "body,anchored",
+    [
+        # A list article under a dated headline: the span up to "Related Articles" wins over
+        # the denser prose past it.
+        (["Round 1: 2 March – Valley Park", "Round 2: 23 March – Pine Circuit",
+          "Round 3: 13 April – Stone Ring", "Round 4: 4 May – to be announced",
+          "Round 5: 1 June – Lake Circuit", "Round 6: 29 June – Valley Park (night race)"], True),
+        # A bulleted menu is not a list article: the bullet alone does not make lines content.
+        (["* Home", "* News", "* Sport", "* Weather", "* Travel", "* Culture", "* Food"], False),
+        # Widget buttons that open alike are not content either.
+        (["* Email this to a friend", "* Print this page", "* Save for later reading",
+          "* Report an error here", "* Copy the page link", "* Follow this topic"], False),
+    ],
+)
+def test_main_content_takes_the_span_under_a_dated_headline(body, anchored):
+    head = ["Home", "News", "Sport", "", "Regional Karting Calendar 2024", "March 4, 2024", ""]
+    text = "\n".join(head + body + [""] + _SIDEBAR) + "\n"
+    out = cleanpage.clean(text, input_format="text")
+    assert (body[0] in out) is anchored
+    assert ("The information on this website" in out) is not anchored
+
+
+def test_main_content_keeps_an_article_after_a_standfirst_and_share_bar():
+    # headline, date, standfirst, share bar, then the article: the share bar after the
+    # standfirst is not the article's end.
+    text = "\n".join([
+        "Ferry Timetable Changes Approved", "March 4, 2024",
+        "Islanders will get two extra crossings a day from June, the council said.",
+        "Share", P1, P2, P3, "Related Articles", "Other story",
+    ]) + "\n"
+    out = cleanpage.clean(text, input_format="text")
+    assert P1 in out and P2 in out and P3 in out

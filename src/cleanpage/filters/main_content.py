@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..document import Verdict
 
-from ..features import menu_likeness
+from ..features import Features, menu_likeness
 from ._sections import is_timestamp
 from . import Filter
 
@@ -17,6 +17,17 @@ def _is_table_row(text: str) -> bool:
         return False
     numeric = sum(t.strip(".,%:()").replace(".", "").replace(",", "").isdigit() for t in tokens)
     return numeric * 3 >= len(tokens)
+
+
+_BULLETS = "•·◦▪▫‣⁃●○■□►▶✓✔-*–+ "
+
+# Removals that end an article: what follows them is another section of the page.
+_SECTION_ENDS = frozenset({
+    ("related", "related_heading"),
+    ("comments", "comment_stub"),
+    ("comments", "comment_count"),
+    ("comments", "comment_heading"),
+})
 
 
 class MainContent(Filter):
@@ -59,6 +70,10 @@ class MainContent(Filter):
         container_share (float): on HTML, the share of the region's prose words the content
             element must hold (default 0.9, chosen on ../shared/bench/scrapinghub: 0.8 cut
             recall to 0.952, 0.95 let sidebars in, precision 0.921; see ``_html_region``).
+        anchor_min_blocks (int): content-like blocks the span under a dated headline must
+            hold to replace a region found past the article's end (default 5; 0 turns the
+            check off; see ``_dated_article``).
+        anchor_min_words (int): words those blocks must hold (default 40).
         headline_reach (int): how many blocks above the region the headline is looked for
             (default 10); it is reported as ``Document.title`` and kept in the text only when it
             sits directly above the region's first block.
@@ -76,6 +91,8 @@ class MainContent(Filter):
         "max_gap": 1,
         "headline_reach": 10,
         "container_share": 0.9,
+        "anchor_min_blocks": 5,
+        "anchor_min_words": 40,
     }
     summary = "keep the densest region of running text; drop what lies before and after it"
 
@@ -115,6 +132,9 @@ class MainContent(Filter):
         if doc.origin == "html":
             yield from self._html_region(doc, a, end)
             return
+        anchored = self._dated_article(blocks, a, lex)
+        if anchored is not None:
+            a, end = anchored
         end = self._extend(blocks, end)
         title = self._headline(blocks, a, lex)
         if title is not None:
@@ -206,6 +226,92 @@ class MainContent(Filter):
             ):
                 found = i
         return found
+
+    def _dated_article(self, blocks, a: int, lex) -> tuple[int, int] | None:
+        """The article under a dated headline, when the prose region lies past its end.
+
+        A whole-page paste runs: menus, the headline and its date line, the article, the
+        article's end (a bottom share bar, a "Related" or comment heading), then sidebars and
+        footer.  An article made of short lines (a race calendar, a meal plan, a standings table,
+        a list article) scores below zero, so the densest prose can be the sidebar's teaser
+        summaries or the footer's disclaimer past the article's end.  When the region found
+        starts after such an end, and the span between the last dated headline before it and
+        that end holds at least ``anchor_min_blocks`` kept blocks and ``anchor_min_words`` words
+        of content-like lines (prose, or menu likeness at most ``extend_likeness``), the span
+        is the region.  Forced by the list-article pages of ``../shared/bench/pasted`` (a
+        Portuguese race calendar, an English meal plan; F1 0 on both before) and
+        golden/pt/calendario-lista-sem-prosa, golden/en/meal-plan-list-article.
+
+        Returns:
+            ``(start, end)`` block indices of the span, or None to keep the region found.
+        """
+        if not self.anchor_min_blocks:
+            return None
+        header = None
+        for i in range(a - 1, 0, -1):
+            if self._is_dateline(blocks[i], lex) and self._headline_like(blocks[i - 1], lex):
+                header = i
+                break
+            if i > 1 and self._is_dateline(blocks[i], lex) and self._headline_like(blocks[i - 2], lex):
+                header = i
+                break
+        if header is None:
+            return None
+        start = header + 1
+        while start < a and self._is_dateline(blocks[start], lex):
+            start += 1
+        seen_content = False
+        end = None
+        for i in range(start, a):
+            b = blocks[i]
+            r = b.removal
+            if r is not None:
+                if (r.filter, r.reason) in _SECTION_ENDS or (r.filter == "share" and seen_content):
+                    end = i
+                    break
+                continue
+            seen_content = True
+        if end is None:
+            return None
+        count = words = 0
+        limit = self.extend_likeness
+        for b in blocks[start:end]:
+            f = b.features
+            # A bullet alone makes a line look listed, not written: a widget's bulleted buttons
+            # ("* Share this with Email", a BBC share panel in pasted-inscriptis) or a bulleted
+            # menu must not pass for a list article, so the line is judged without it.
+            text = b.text.lstrip(_BULLETS) or b.text
+            if b.kept and (f.prose or menu_likeness(text, Features(text)) <= limit or _is_table_row(text)):
+                count += 1
+                words += f.words
+        if count < self.anchor_min_blocks or words < self.anchor_min_words:
+            return None
+        while start < end and not blocks[start].kept:
+            start += 1
+        return start, end
+
+    @staticmethod
+    def _is_dateline(b, lex) -> bool:
+        """A date line under a headline: a timestamp, or a short line that opens with a date
+        ("November 12, 2018 | BY: Staff")."""
+        f = b.features
+        if f.words > 12:
+            return False
+        if is_timestamp(b, lex):
+            return True
+        tokens = f.norm.split()[:3]
+        dates = lex["date_words"]
+        return len(tokens) == 3 and "0" in tokens and all(t == "0" or t in dates for t in tokens) and any(t != "0" for t in tokens)
+
+    @staticmethod
+    def _headline_like(b, lex) -> bool:
+        f = b.features
+        return (
+            2 <= f.words <= 30
+            and not f.terminal
+            and (b.text[0].isalnum() or b.text[0] in "'\"‘“«„[【")
+            and b.kind != "list_item"
+        )
 
     def _extend(self, blocks, end: int) -> int:
         """Extend the region forward over the short lines of content that follow it (a list of
