@@ -318,3 +318,19 @@ def test_main_content_keeps_an_article_after_a_standfirst_and_share_bar():
     ]) + "\n"
     out = cleanpage.clean(text, input_format="text")
     assert P1 in out and P2 in out and P3 in out
+
+
+def test_a_tag_line_is_not_running_text():
+    # A long line of keywords with no sentence end and no function words (a tag list) scores
+    # as a short line in the main-content search, not as half its words of prose: the region
+    # ends with the article instead of taking the tag line after it.
+    tags = ("kart calendar 2024, regional karting, valley park circuit, pine circuit, stone ring, "
+            "lake circuit, night race, karting results, karting standings, junior karting, karting "
+            "tyres, karting engines")  # 27 words: prose by length
+    text = "\n".join([P1, P2, P3, "", tags, "", "About us", "Contact"]) + "\n"
+    res = cleanpage.clean_and_explain(text, lang="en")
+    (b,) = [b for b in res.document.blocks if b.text == tags]
+    assert b.removal is not None and b.removal.reason == "after_content"
+    assert [x.text for x in res.document.kept] == [P1, P2, P3]
+    off = cleanpage.Pipeline.preset("balanced").configure("main_content", min_stopword_density=0.0)
+    assert tags in cleanpage.clean(text, lang="en", pipeline=off)  # the check is what drops it

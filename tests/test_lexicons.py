@@ -89,3 +89,41 @@ def test_extra_phrases():
     lx = Lexicons("en", extra={"ad_markers": ["Werbeblock Ende"]})
     assert lx["ad_markers"].whole("werbeblock ende")
 
+
+
+@pytest.mark.parametrize("lang", languages())
+def test_stopword_file_is_normalised_sorted_unique(lang):
+    lines = (ROOT / lang / "stopwords.txt").read_text(encoding="utf-8").split("\n")
+    assert lines[-1] == "" and len(lines) > 50
+    lines = lines[:-1]
+    assert [l for l in lines if normalize(l) != l] == []
+    assert lines == sorted(set(lines))
+    assert not [l for l in lines if "0" in l.split()]
+
+
+def test_stopword_licence_ships():
+    assert "MIT" in (ROOT / "STOPWORDS-LICENSE").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "lang,text,low,high",
+    [
+        ("en", "the council said that it would vote on the plan in the spring", 0.5, 1.0),
+        ("en", "stock car brasil, stock car interlagos, stock car velopark 2018", 0.0, 0.1),
+        ("de", "Die Stadt hat am Montag mitgeteilt, dass das Bad wieder öffnet", 0.3, 1.0),
+        ("pt", "calendario kart 2024, kart serrano, kartodromo vale alto", 0.0, 0.1),
+        ("ru", "Власти города сообщили, что мост откроют уже в эту пятницу", 0.2, 1.0),
+    ],
+)
+def test_stopword_density(lang, text, low, high):
+    from cleanpage.features import Features
+
+    density = Lexicons(lang).stopword_density(Features(text))
+    assert low <= density <= high
+
+
+def test_no_stopword_density_without_spaced_words_or_language():
+    from cleanpage.features import Features
+
+    assert Lexicons("zh").stopword_density(Features("这是一个关于天气的句子")) is None
+    assert Lexicons(None).stopword_density(Features("the plan in the spring")) is None

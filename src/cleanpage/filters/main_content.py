@@ -70,6 +70,11 @@ class MainContent(Filter):
         container_share (float): on HTML, the share of the region's prose words the content
             element must hold (default 0.9, chosen on ../shared/bench/scrapinghub: 0.8 cut
             recall to 0.952, 0.95 let sidebars in, precision 0.921; see ``_html_region``).
+        min_stopword_density (float): least stopword density of a long block without a
+            sentence end for it to score as prose; below it the block scores as a short line
+            (default 0.1; jusText, Pomikálek 2011, takes blocks below 0.30 as boilerplate, but
+            there on whole blocks with their final period; here only unterminated lines are
+            judged, so only keyword and tag lines fall below).  0 turns the check off.
         anchor_min_blocks (int): content-like blocks the span under a dated headline must
             hold to replace a region found past the article's end (default 5; 0 turns the
             check off; see ``_dated_article``).
@@ -91,6 +96,7 @@ class MainContent(Filter):
         "max_gap": 1,
         "headline_reach": 10,
         "container_share": 0.9,
+        "min_stopword_density": 0.1,
         "anchor_min_blocks": 5,
         "anchor_min_words": 40,
     }
@@ -110,12 +116,13 @@ class MainContent(Filter):
         best, best_a, best_b = 0.0, 0, 0
         cur, start = 0.0, 0
         half = self.unterminated_weight
+        min_density = self.min_stopword_density
         removed_weight = self.removed_weight
         for i, b in enumerate(blocks):
             f = b.features
             if not b.kept:
                 score = -pen * removed_weight
-            elif f.prose:
+            elif f.prose and (f.terminal or self._runs_on(lex, f, min_density)):
                 score = f.words if f.terminal else f.words * half
             elif "0" in f.norm and _is_table_row(b.text):  # rows hold numbers: "0" after normalize
                 score = 0.0
@@ -135,7 +142,7 @@ class MainContent(Filter):
         anchored = self._dated_article(blocks, a, lex)
         if anchored is not None:
             a, end = anchored
-        end = self._extend(blocks, end)
+        end = self._extend(blocks, end, lex)
         title = self._headline(blocks, a, lex)
         if title is not None:
             if doc.title is None:
@@ -227,6 +234,17 @@ class MainContent(Filter):
                 found = i
         return found
 
+    @staticmethod
+    def _runs_on(lex, f, min_density) -> bool:
+        """Whether a long block without a sentence end reads as running text: its stopword
+        density is at least ``min_density`` (or it cannot be measured).  A tag line or a list
+        run together ("stock car brasil, stock car interlagos, ...") has almost no function
+        words."""
+        if not min_density:
+            return True
+        density = lex.stopword_density(f)
+        return density is None or density >= min_density
+
     def _dated_article(self, blocks, a: int, lex) -> tuple[int, int] | None:
         """The article under a dated headline, when the prose region lies past its end.
 
@@ -313,7 +331,7 @@ class MainContent(Filter):
             and b.kind != "list_item"
         )
 
-    def _extend(self, blocks, end: int) -> int:
+    def _extend(self, blocks, end: int, lex) -> int:
         """Extend the region forward over the short lines of content that follow it (a list of
         tour dates, numbered offers after the intro): kept blocks of menu likeness at most
         ``extend_likeness`` or table rows, crossing at most ``max_gap`` other lines between two
@@ -327,7 +345,10 @@ class MainContent(Filter):
             gap = 0
             while j < n and blocks[j].kept and gap <= self.max_gap:
                 b = blocks[j]
-                if b.features.prose or _is_table_row(b.text) or menu_likeness(b.text, b.features) <= limit:
+                f = b.features
+                if f.prose and not f.terminal and not self._runs_on(lex, f, self.min_stopword_density):
+                    pass  # a tag line: not content, so it counts as a gap
+                elif f.prose or _is_table_row(b.text) or menu_likeness(b.text, f) <= limit:
                     break
                 gap += 1
                 j += 1

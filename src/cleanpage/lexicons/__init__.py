@@ -26,6 +26,14 @@ date_words                month and weekday names and their abbreviations, "am"/
 byline_prefixes           starts of bylines ("by", "posted on", "written by", "von")
 continuation_words        words a sentence cannot end on (articles, prepositions, conjunctions)
 ========================  ==================================================================
+
+Beside the phrase kinds, ``lexicons/<lang>/stopwords.txt`` holds the language's stopwords (the
+function words of running text), for stopword density (:meth:`Lexicons.stopword_density`, as in
+jusText: Pomikálek 2011, "Removing Boilerplate and Duplicate Content from Web Corpora").  They
+come from stopwords-iso (https://github.com/stopwords-iso/stopwords-iso, the ``stopwordsiso``
+0.7.1 package on PyPI; MIT licence, see ``STOPWORDS-LICENSE``), normalised like the phrases, with
+the entries that hold digits or (but for Vietnamese, whose words are spaced syllables) several
+words dropped.
 """
 from __future__ import annotations
 
@@ -66,6 +74,9 @@ ANYWHERE_KINDS = ("cookie_phrases", "copyright_phrases", "ad_disclosures")
 #: Kinds of single words whose meaning depends on the language ("mar" is a month in Spanish,
 #: "die" an article in German): only the page's language (and English) is used for them.
 WORD_KINDS = ("continuation_words", "date_words", "time_ago")
+
+#: Languages written without spaces between words: no stopword density for them.
+_UNSPACED_LANGS = frozenset({"zh", "ja"})
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:[km]\b)?")
 # Word characters, and the combining marks that belong to words: Python's \w leaves out
@@ -139,6 +150,14 @@ def _read(lang: str, kind: str) -> tuple[str, ...]:
         return ()
     lines = path.read_text(encoding="utf-8").splitlines()
     return tuple(line for line in lines if line.strip())
+
+
+@lru_cache(maxsize=None)
+def stopwords(lang: str | None) -> frozenset[str]:
+    """The stopwords of ``lang`` (normalised), or an empty set when none ship for it."""
+    if lang is None or lang not in languages():
+        return frozenset()
+    return frozenset(_read(lang, "stopwords"))
 
 
 class Lexicon(frozenset):
@@ -280,6 +299,7 @@ class Lexicons:
             if lang is None
             else {kind: self._by_kind[kind] if kind in WORD_KINDS else frozenset(phrases(kind, own)) for kind in KINDS}
         )
+        self._stopwords = frozenset() if lang in _UNSPACED_LANGS else stopwords(lang)
         self._anywhere_index: PhraseIndex | None = None
         self._nothing = (self, _NOTHING)  # the cached answer of a block that matches nothing
         # One index over every kind, for the prefix look-ups the filters make on every short
@@ -296,6 +316,18 @@ class Lexicons:
 
     def __getitem__(self, kind: str) -> Lexicon:
         return self._by_kind[kind]
+
+    def stopword_density(self, f) -> float | None:
+        """Share of a block's words (its Features ``f``) that are stopwords of the language,
+        from 0 to 1; ``None`` when no language is set, none ship for it, or the language is
+        written without spaces (Chinese, Japanese), where words cannot be counted this way."""
+        words = self._stopwords
+        if not words:
+            return None
+        tokens = f.norm.split()
+        if not tokens:
+            return 0.0
+        return sum(t in words for t in tokens) / len(tokens)
 
     def prefixes(self, f) -> Mapping[str, str]:
         """``{kind: longest phrase of that kind the block starts with}`` for a block's
