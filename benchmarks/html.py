@@ -4,10 +4,11 @@
 Runs every tool on the same pages of ../shared/bench/scrapinghub/ (html/<id>.html.gz with
 ground-truth.json) in the same process, and prints token-shingle F1 / precision / recall (the
 article-extraction benchmark's metric, from ../shared/bench/score.py), pages/s, median ms a page
-and the speed ratio to trafilatura, then English / other rows and cleanpage's worst pages.
+and the speed ratio to trafilatura (each tool's best of ``--rounds`` timed passes over all
+pages, the tools taking turns on every page), then English / other rows and cleanpage's worst pages.
 Peers are optional (``pip install '.[bench]'``); a missing one is skipped with a note.
 
-Usage: python benchmarks/html.py [--bench DIR] [--worst N] [--only cleanpage,trafilatura,...]
+Usage: python benchmarks/html.py [--bench DIR] [--worst N] [--rounds N] [--only cleanpage,trafilatura,...]
 """
 from __future__ import annotations
 
@@ -82,6 +83,10 @@ def main() -> int:
     ap.add_argument("--bench", help="benchmark folder (default ../shared/bench)")
     ap.add_argument("--worst", type=int, default=10)
     ap.add_argument("--only", help="comma-separated tool names (default: all available)")
+    ap.add_argument("--rounds", type=int, default=3,
+                    help="timed passes over all pages (default 3); in each the tools take turns on"
+                    " every page, so a busy spell of the machine falls on all of them; each"
+                    " tool's time is its best round")
     ap.add_argument("--warmup", type=int, default=5,
                     help="pages each tool cleans once, untimed, before the timed run (default 5):"
                     " imports, caches and lexicons load outside the measurement, for every tool")
@@ -101,37 +106,61 @@ def main() -> int:
     print(f"{len(pages)} pages from {folder} ({len(english)} English, {len(other)} other)\n")
     print(f"{'tool':24} {'F1':>6} {'prec':>6} {'recall':>6}  {'F1 en':>6} {'F1 oth':>6}  "
           f"{'pages/s':>7} {'ms med':>6} {'vs traf':>7}  errors")
-    results = {}
-    preds: dict[str, dict[str, str]] = {}
+    runners = {}
     for name in names:
         try:
-            run = TOOLS[name]()
+            runners[name] = TOOLS[name]()
         except ImportError as e:
             print(f"{name:24} skipped: {e.name} is not installed (pip install '.[bench]')")
             continue
-        pred, times, errors = {}, [], 0
         for html in list(pages.values())[: args.warmup]:
             try:
-                run(html)
+                runners[name](html)
             except Exception:
                 pass
-        for k, html in pages.items():
-            t0 = time.perf_counter()
-            try:
-                pred[k] = run(html)
-            except Exception:  # a benchmark counts failures, it does not stop on them
-                pred[k] = ""
-                errors += 1
-            times.append(time.perf_counter() - t0)
+    preds: dict[str, dict[str, str]] = {n: {} for n in runners}
+    errors = {n: 0 for n in runners}
+    rounds: dict[str, list[float]] = {n: [] for n in runners}
+    per_page: dict[str, list[float]] = {n: [] for n in runners}
+    order = list(runners)
+    totals = {n: 0.0 for n in runners}
+    for r in range(max(1, args.rounds)):
+        for n in order:
+            totals[n] = 0.0
+        for i, (k, html) in enumerate(pages.items()):
+            # The tools take turns on every page, first one then the other: the machine's
+            # speed drifts over seconds (±20% on this VM), and this way it drifts for all.
+            shift = (i + r) % len(order)
+            for name in order[shift:] + order[:shift]:
+                t0 = time.perf_counter()
+                try:
+                    out = runners[name](html)
+                except Exception:  # a benchmark counts failures, it does not stop on them
+                    out = ""
+                    if r == 0:
+                        errors[name] += 1
+                dt = time.perf_counter() - t0
+                totals[name] += dt
+                if r == 0:
+                    preds[name][k] = out
+                    per_page[name].append(dt)
+        for n in order:
+            rounds[n].append(totals[n])
+    results = {}
+    for name in order:
+        pred = preds[name]
         s = score(scorer, pred, truth)
         se, so = score(scorer, pred, truth, english), score(scorer, pred, truth, other)
-        results[name] = (s, sum(times), statistics.median(times), errors)
-        preds[name] = pred
+        secs = min(rounds[name])  # the least disturbed round, as timeit takes the best
+        results[name] = (s, secs, statistics.median(per_page[name]), errors[name])
         base = results.get("trafilatura")
-        ratio = f"{base[1] / sum(times):6.2f}x" if base else f"{'-':>7}"
+        ratio = f"{base[1] / secs:6.2f}x" if base else f"{'-':>7}"
         print(f"{name:24} {s['f1']:6.3f} {s['precision']:6.3f} {s['recall']:6.3f}  "
-              f"{se['f1']:6.3f} {so['f1']:6.3f}  {len(pages) / sum(times):7.1f} "
-              f"{statistics.median(times) * 1000:6.1f} {ratio}  {errors}")
+              f"{se['f1']:6.3f} {so['f1']:6.3f}  {len(pages) / secs:7.1f} "
+              f"{results[name][2] * 1000:6.1f} {ratio}  {errors[name]}")
+    if args.rounds > 1:
+        print("\npages/s in each round: " + "; ".join(
+            f"{n} " + ", ".join(f"{len(pages) / t:.1f}" for t in rounds[n]) for n in order))
     for name in ("cleanpage", "trafilatura"):
         if name in preds:
             print_languages(scorer, preds[name], truth, langs, name)

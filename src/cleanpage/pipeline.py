@@ -21,6 +21,9 @@ def _unknown(kind: str, name: str, known: Iterable[str]) -> ValueError:
     return ValueError(f"unknown {kind} {name!r}; known: {', '.join(known)}")
 
 
+_BUILT: dict = {}  # (preset name, filter classes) -> the Pipeline built for them
+
+
 @dataclass(frozen=True)
 class Pipeline:
     """An ordered, immutable chain of repair steps and filters.
@@ -54,13 +57,23 @@ class Pipeline:
             raise _unknown("preset", name, PRESETS)
         spec = PRESETS[name]
         reg = registry()
+        # Pipelines and their filters are immutable, so one built pipeline serves every call
+        # with the same preset and installed plugins (clean() asks for one on every page).
+        key = (name, tuple(reg.values()))
+        built = _BUILT.get(key)
+        if built is not None and type(built) is cls:
+            return built
         opts = spec["options"]
         names = list(spec["filters"])
         # Plugin filters (entry points) run just before the main-content decision.
         plugins = [n for n in reg if n not in FILTER_ORDER]
         at = names.index("main_content") if "main_content" in names else len(names)
         names[at:at] = plugins
-        return cls(tuple(reg[f](**opts.get(f, {})) for f in names), REPAIR_ORDER, name)
+        built = cls(tuple(reg[f](**opts.get(f, {})) for f in names), REPAIR_ORDER, name)
+        if len(_BUILT) >= 32:  # bounded: a process that installs plugins again and again
+            _BUILT.clear()
+        _BUILT[key] = built
+        return built
 
     @property
     def names(self) -> tuple[str, ...]:
