@@ -334,3 +334,23 @@ def test_a_tag_line_is_not_running_text():
     assert [x.text for x in res.document.kept] == [P1, P2, P3]
     off = cleanpage.Pipeline.preset("balanced").configure("main_content", min_stopword_density=0.0)
     assert tags in cleanpage.clean(text, lang="en", pipeline=off)  # the check is what drops it
+
+
+@pytest.mark.parametrize(
+    "line,lang,heading",
+    [
+        ("More Business News", None, True),
+        ("MORE STORIES LIKE THIS ONE", None, True),
+        ("More from The Herald", None, True),  # a two-word prefix: not checked
+        ("Next Up In Science & Health", None, True),
+        # A sub-heading or list item that starts with "More" reads as a phrase.
+        ("More “Questions” for your opponent", None, False),
+        ("More rain expected across the valley", None, False),
+    ],
+)
+def test_related_prefix_headings_read_as_titles(line, lang, heading):
+    text = "\n".join([P1, P2, line, P3]) + "\n"
+    res = cleanpage.clean_and_explain(text, input_format="text", lang=lang)
+    (b,) = [b for b in res.document.blocks if b.text == line]
+    got = b.removal is not None and b.removal.reason == "related_heading"
+    assert got is heading

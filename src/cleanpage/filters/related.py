@@ -12,6 +12,19 @@ from ._sections import sections
 _INLINE_SEP = re.compile(r"^[^:»>|–—-]{1,40}[:»>|–—-]")
 
 
+def _titled(text: str, hit: str, lex) -> bool:
+    """Whether a heading that starts with the one-word prefix ``hit`` ("More", "Related") reads
+    as a section title: on an English page (or one of unknown language) the words after it are
+    capitalised ("More Business News", "MORE STORIES LIKE THIS ONE"), where a sub-heading or a
+    list item of the article reads as a phrase ("More “Questions” for your opponent", a
+    changelog line: ../shared/bench vortexcannon page).  Longer prefixes ("more from", "next up
+    in") and other languages, whose headings are often in sentence case, are not checked."""
+    if " " in hit or lex.lang not in (None, "en"):
+        return True
+    rest = text.split()[1:]
+    return all(not w[:1].isalpha() or not w[:1].islower() or len(w) < 4 for w in rest)
+
+
 class Related(Filter):
     """Removes related-content sections.
 
@@ -58,7 +71,7 @@ class Related(Filter):
                 continue
             if _INLINE_SEP.match(b.text):
                 yield Verdict(b.index, "inline_link", hit)
-            elif f.words <= self.max_prefix_heading_words and not f.terminal:
+            elif f.words <= self.max_prefix_heading_words and not f.terminal and _titled(b.text, hit, lex):
                 # "More from The Herald", "Next Up In Science & Health": a heading by its start.
                 heads.append(b.index)
                 yield Verdict(b.index, "related_heading", hit)
