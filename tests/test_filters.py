@@ -342,6 +342,8 @@ def test_a_tag_line_is_not_running_text():
         ("More Business News", None, True),
         ("MORE STORIES LIKE THIS ONE", None, True),
         ("More from The Herald", None, True),  # a two-word prefix: not checked
+        ("Related guides", None, True),  # sentence case, as British sites write it
+        ("More Poems of the Week", None, True),  # title case keeps function words small
         ("Next Up In Science & Health", None, True),
         # A sub-heading or list item that starts with "More" reads as a phrase.
         ("More “Questions” for your opponent", None, False),

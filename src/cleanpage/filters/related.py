@@ -6,6 +6,7 @@ import re
 from ..document import Verdict
 from . import Filter, kept_blocks
 from ._sections import sections
+from ..lexicons import normalize, stopwords
 
 # After an inline prefix ("Read more", "See also") the link title follows a colon, a dash or a
 # guillemet in real pages ("READ MORE: ...", "See also - ...", "Lire aussi »").
@@ -14,15 +15,18 @@ _INLINE_SEP = re.compile(r"^[^:»>|–—-]{1,40}[:»>|–—-]")
 
 def _titled(text: str, hit: str, lex) -> bool:
     """Whether a heading that starts with the one-word prefix ``hit`` ("More", "Related") reads
-    as a section title: on an English page (or one of unknown language) the words after it are
-    capitalised ("More Business News", "MORE STORIES LIKE THIS ONE"), where a sub-heading or a
-    list item of the article reads as a phrase ("More “Questions” for your opponent", a
-    changelog line: ../shared/bench vortexcannon page).  Longer prefixes ("more from", "next up
-    in") and other languages, whose headings are often in sentence case, are not checked."""
+    as a section title rather than a phrase of the article, on an English page (or one of
+    unknown language): a phrase has both a lower-case content word and a lower-case stopword
+    after the prefix.  Titles: "More Business News", "More Poems of the Week" (title case keeps
+    function words small), "Related guides" (sentence case, as British sites write it).
+    Phrases: "More “Questions” for your opponent" (a changelog line, ../shared/bench
+    vortexcannon page), "More rain expected across the valley".  Longer prefixes ("more from",
+    "next up in") and other languages are not checked."""
     if " " in hit or lex.lang not in (None, "en"):
         return True
-    rest = text.split()[1:]
-    return all(not w[:1].isalpha() or not w[:1].islower() or len(w) < 4 for w in rest)
+    words = stopwords("en")
+    small = [normalize(w) for w in text.split()[1:] if w[:1].islower()]
+    return not (any(w in words for w in small) and any(w and w not in words for w in small))
 
 
 class Related(Filter):
