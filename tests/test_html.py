@@ -166,3 +166,27 @@ def test_an_unclosed_void_element_does_not_swallow_the_article(void):
     b = "Boats will now leave every forty minutes in summer, and the last one leaves at midnight."
     page = f"<html><body><article><p>{a}</p>{void}<p>{b}</p></article></body></html>"
     assert cleanpage.clean(page, input_format="html") == f"{a}\n{b}\n"
+
+
+@pytest.mark.parametrize(
+    "frames,reason",
+    [
+        # A comment's text in a weak content wrapper, inside the comment container.
+        ((("div", ("comments",)), ("div", ("comment", "first")), ("div", ("comment", "content")),
+          ("div", ("content",))), "comments_container"),
+        ((("section", ("discussion",)), ("div", ("reply",)), ("div", ("text",))), "comments_container"),
+        # The article body in a weak wrapper inside a sidebar layout stays content.
+        ((("div", ("sidebar", "layout")), ("div", ("content",))), None),
+        # A strong content token stops the search: a comment link in the article body.
+        ((("div", ("comments",)), ("div", ("entry", "content")), ("p", ())), None),
+        # Too far out: a page wrapper named "comments" five frames up does not decide.
+        ((("div", ("comments",)), ("div", ("a",)), ("div", ("b",)), ("div", ("c",)),
+          ("div", ("d",)), ("div", ("content",))), None),
+        ((("div", ("share", "bar")),), "share_container"),
+    ],
+)
+def test_dom_hint_decided_by_the_nearest_frame(frames, reason):
+    from cleanpage.filters.dom_hints import _by_tokens
+
+    got = _by_tokens(frames)
+    assert (got[0] if got else None) == reason

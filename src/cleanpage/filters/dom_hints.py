@@ -36,17 +36,38 @@ def _words(tokens: tuple[str, ...]) -> set[str]:
     return set(tokens) | {a + b for a, b in zip(tokens, tokens[1:])}
 
 
+#: How many frames further out a weak content token ("content", "text", "body") looks for a
+#: comment container around it: a comment's own text sits in such a wrapper
+#: (``div#comments > div.comment > div.comment_content > div.content``, a MacRumors page of
+#: ../shared/bench, whose 1,700 words of comments were kept).
+COMMENT_REACH = 3
+
+
 def _by_tokens(frames) -> tuple[str, str] | None:
     """The reason and evidence from the nearest frame that decides, or None."""
+    weak = -1  # frames seen since a weak content token, or -1
     for tag, tokens in reversed(frames):
         if tag in PAGE_TAGS:
             continue
         decision = _frame(tag, tokens)
-        if decision == "content":
+        if weak >= 0:
+            weak += 1
+            if decision is not None and decision != "content" and decision[0] == "comments_container":
+                return decision
+            if decision == _STRONG or weak > COMMENT_REACH:
+                return None
+            continue
+        if decision == _STRONG:
             return None
+        if decision == "content":
+            weak = 0
+            continue
         if decision is not None:
             return decision
     return None
+
+
+_STRONG = "strong content"
 
 
 @lru_cache(maxsize=8192)
@@ -55,7 +76,7 @@ def _frame(tag: str, tokens: tuple[str, ...]):
     ``(reason, evidence)`` pair, or None (nothing: look further out)."""
     words = _words(tokens)
     if words & _tokens("strong"):
-        return "content"  # the nearest content container: whatever lies further out is page
+        return _STRONG  # the nearest content container: whatever lies further out is page
     modifiers = _tokens("modifiers")
     for kind, reason in KINDS.items():
         for token in sorted(words & _tokens(kind)):

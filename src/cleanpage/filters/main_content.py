@@ -199,13 +199,19 @@ class MainContent(Filter):
         for i, b in enumerate(blocks):
             if not b.kept:
                 continue
-            if not inside[i]:
-                yield Verdict(b.index, "before_content" if i < first else "after_content", evidence)
-            elif b.kind == "heading" and b.dom.tag == "h1" and (not title or b.text in title or title in b.text):
+            if (
+                b.kind == "heading"
+                and b.dom.tag == "h1"
+                and (inside[i] or (i < first and len(b.text) * 2 >= len(title)))
+                and (not title or b.text in title or title in b.text)
+            ):
                 # The headline is the article's title; <title> often adds the site's name
-                # ("Headline | Site"), so the headline replaces it.
+                # ("Headline | Site"), so the headline replaces it.  Above the content
+                # element it must be most of the title: a logo's <h1> holds only the site name.
                 doc.title = b.text
                 yield Verdict(b.index, "headline", "the page headline (Document.title)")
+            elif not inside[i]:
+                yield Verdict(b.index, "before_content" if i < first else "after_content", evidence)
 
     def _headline(self, blocks, a: int, lex) -> int | None:
         """Index of the article's headline above the region's first block ``a``, or None.
