@@ -141,5 +141,5 @@ def test_stats_for_one_page(tmp_path):
     r = subprocess.run([sys.executable, "-m", "cleanpage", "--stats", str(f)], capture_output=True, text=True)
     assert r.returncode == 0 and r.stdout == KEPT
     lines = r.stderr.splitlines()
-    assert lines[0] == "cleanpage: 1 records, 0 failed"
+    assert lines[0] == "cleanpage: 1 page, 0 failed"
     assert f"{1:10d}  {13:10d}  ad_markers/ad_label" in r.stderr  # blocks, characters

@@ -356,3 +356,22 @@ def test_related_prefix_headings_read_as_titles(line, lang, heading):
     (b,) = [b for b in res.document.blocks if b.text == line]
     got = b.removal is not None and b.removal.reason == "related_heading"
     assert got is heading
+
+
+@pytest.mark.parametrize(
+    "line,lang,reason",
+    [
+        ("3 comments", None, "comment_count"),
+        ("Comments (14)", None, "comment_count"),
+        ("Kommentare: 3", "de", "comment_count"),
+        ("Commentaires (2)", "fr", "comment_count"),
+        ("Comments", None, "comment_stub"),
+        ("Chapter 14", None, None),
+    ],
+)
+def test_comment_counts_either_side(line, lang, reason):
+    text = "\n".join([P1, P2, P3, line]) + "\n"
+    res = cleanpage.clean_and_explain(text, input_format="text", lang=lang)
+    (b,) = [b for b in res.document.blocks if b.text == line]
+    got = b.removal.reason if b.removal and b.removal.filter == "comments" else None
+    assert got == reason

@@ -31,6 +31,7 @@ class Totals:
 
     records: int = 0
     failed: int = 0
+    unit: str = "record"  # what one item is called in the report: "record" (JSONL) or "page"
     blocks: Counter = field(default_factory=Counter)
     chars: Counter = field(default_factory=Counter)
 
@@ -45,7 +46,7 @@ class Totals:
     def report(self) -> str:
         """The totals as a table, the filter/reason that removed most characters first."""
         lines = [
-            f"cleanpage: {self.records} records, {self.failed} failed",
+            f"cleanpage: {self.records} {self.unit}{'' if self.records == 1 else 's'}, {self.failed} failed",
             f"  {'blocks':>8}  {'chars':>10}  filter/reason",
         ]
         for (flt, reason), c in self.chars.most_common():

@@ -165,7 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.output_dir:
         return _to_dir(args, pipe)
     status = 0
-    totals = Totals()
+    totals = Totals(unit="page")
     files = args.files or ["-"]
     for path in files:
         name = "<stdin>" if path == "-" else _shown(path)
@@ -274,7 +274,7 @@ def _to_dir(args, pipe) -> int:
     os.makedirs(args.output_dir, exist_ok=True)
     jobs, clashes = _targets(args.files, args.output_dir, ext)
     job = _FileJob(ext, args.to, args.input_format, args.config_obj, args.max_bytes, args.time_budget)
-    totals = Totals()
+    totals = Totals(unit="page")
     for path, error in clashes:
         totals.add(True, {})
         print(f"cleanpage: cannot clean {_shown(path)}: {error}", file=sys.stderr)

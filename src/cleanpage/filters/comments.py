@@ -6,12 +6,21 @@ from . import Filter, kept_blocks
 from ._sections import sections
 
 
+def _count_last(norm: str) -> str:
+    """A count written after its noun, moved in front: "comments 0" (from "Comments (14)",
+    "Kommentare: 3") -> "0 comments", the form the lexicons hold; "" when there is none."""
+    if not norm.endswith(" 0") or norm.count(" ") > 3:
+        return ""
+    return "0 " + norm[:-2]
+
+
 class Comments(Filter):
     """Removes comment furniture.
 
     * ``comment_stub``: a block equal to a ``comment_stubs`` phrase ("Comments", "No comments
       yet...", "Leave a comment", "View comments").
-    * ``comment_count``: the same with a count ("3 comments", "12 replies").
+    * ``comment_count``: the same with a count ("3 comments", "12 replies"), also when the
+      count follows ("Comments (14)").
     * ``comment_heading``: a comment-section head that starts with a ``comment_prefixes``
       phrase ("34 responses to “Title”", "6 thoughts on “Title”").
     * ``comment_thread``: the comments under such a heading, walked as in
@@ -34,7 +43,7 @@ class Comments(Filter):
             f = b.features
             if f.words > self.max_words:
                 continue
-            if f.norm in stubs:
+            if f.norm in stubs or _count_last(f.norm) in stubs:
                 heads.append(b.index)
                 reason = "comment_count" if "0" in f.norm.split() else "comment_stub"
                 yield Verdict(b.index, reason, b.text)

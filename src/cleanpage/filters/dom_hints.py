@@ -83,7 +83,8 @@ def _frame(tag: str, tokens: tuple[str, ...]):
             i = tokens.index(token) if token in tokens else -1
             if i >= 0 and set(tokens[max(0, i - 1) : i + 2]) & modifiers:
                 continue  # "has-comments", "comments-open": a flag, not a container
-            return (reason, f"{tag}.{'-'.join(tokens)}"[:60])
+            # The matched word and the element: the whole class list, cut, hid why it matched.
+            return (reason, f'{tag} with class/id "{token}"')
     if words & _tokens("positive"):
         return "content"
     return None

@@ -52,7 +52,8 @@ class MainContent(Filter):
     When no region scores above zero (a page of short lines: a list, a poem, a menu-only page)
     nothing is removed: an empty result would lose the page.
 
-    Reasons: ``before_content`` and ``after_content``; the evidence names the region's lines.
+    Reasons: ``before_content`` and ``after_content`` (the evidence names the region's lines), and
+    ``headline`` for the headline reported as ``Document.title`` and left out of the text.
 
     Options:
         short_penalty (float): score of a furniture-like short block (default 10.0, chosen on
@@ -154,7 +155,10 @@ class MainContent(Filter):
         evidence = f"content region is lines {first + 1}-{last + 1}"
         for b in blocks[:a]:
             if b.kept:
-                yield Verdict(b.index, "before_content", evidence)
+                if b.index == title and doc.title == b.text:
+                    yield Verdict(b.index, "headline", "the page headline (Document.title)")
+                else:
+                    yield Verdict(b.index, "before_content", evidence)
         for b in blocks[end:]:
             if b.kept:
                 yield Verdict(b.index, "after_content", evidence)
