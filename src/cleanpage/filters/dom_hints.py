@@ -110,6 +110,9 @@ class DomHints(Filter):
     * classes on ``html``, ``body``, ``article`` and ``main`` describe the page, not a part of
       it, and are not read.
 
+    Controls: the text of a ``<button>``, ``<select>``, ``<textarea>`` or ``<dialog>`` (a block of
+    kind ``"control"``, see :mod:`cleanpage.parsers.html`) goes as ``form_control``.
+
     Landmarks: blocks inside ``<nav>`` (``navigation_landmark``), and inside ``<footer>``,
     ``<aside>`` or a page ``<header>`` that are not inside an ``<article>`` or ``<main>``
     (``footer_landmark``, ``aside_landmark``, ``header_landmark``).
@@ -119,6 +122,7 @@ class DomHints(Filter):
 
     name = "dom_hints"
     reasons = tuple(KINDS.values()) + (
+        "form_control",
         "navigation_landmark",
         "footer_landmark",
         "aside_landmark",
@@ -134,6 +138,9 @@ class DomHints(Filter):
         for b in kept_blocks(doc):
             dom = b.dom
             if dom is None:
+                continue
+            if b.kind == "control":
+                yield Verdict(b.index, "form_control", f"<{dom.tag}>")
                 continue
             key = id(dom.token_frames)
             if key not in seen:

@@ -34,6 +34,10 @@ SKIP = frozenset(
     "script style template noscript svg math iframe object canvas head title select option "
     "button textarea audio video map datalist dialog".split()
 )
+#: Skipped elements whose text a reader sees (button labels, a select's options, a modal
+#: dialog): each becomes one block of kind ``"control"``, placed after the block it sits in,
+#: so that its removal is explained (dom_hints/form_control) instead of the text vanishing.
+CONTROLS = frozenset(("button", "select", "textarea", "dialog"))
 # Void elements (embed, source, track, input, link, meta, area...) have no content, but libxml2
 # nests what follows an unclosed one inside it ("<embed src=v.swf><p>..."): they are not
 # skipped, so the paragraphs after them stay in the page.
@@ -460,6 +464,7 @@ class _Walker:
         self.list_depth = 0
         self.in_row = 0
         self.next_id = 0
+        self.controls: list = []  # (text, tag, frame, element) of controls met in this block
 
     def walk(self, root) -> None:
         walker = etree.iterwalk(root, events=("start", "end"))
@@ -474,6 +479,8 @@ class _Walker:
             if event == "start":
                 if not tag or tag in SKIP:
                     walker.skip_subtree()
+                    if tag in CONTROLS:
+                        self.control(el, tag)
                     continue
                 self.start(el, tag)
             else:
@@ -484,6 +491,37 @@ class _Walker:
         self.flush()
 
     # -- events ------------------------------------------------------------------------------
+
+    def control(self, el, tag: str) -> None:
+        text = " ".join(" ".join(el.itertext()).split())  # options and parts are separate words
+        if text and not text.isprintable():
+            text = " ".join(_CONTROL.sub("", text).split())
+        if text:
+            top = self.stack[-1] if self.stack else None
+            self.controls.append((text, tag, top, el))
+        if not self.buf.parts:
+            self.emit_controls()
+
+    def emit_controls(self) -> None:
+        """The pending control blocks, after the block they sat in."""
+        blocks = self.doc.blocks
+        for text, tag, top, el in self.controls:
+            dom = Dom(
+                tag=tag,
+                token_frames=top.token_frames if top else (),
+                ancestors=top.ancestors if top else (),
+                roles=top.roles if top else (),
+                landmarks=top.landmarks if top else frozenset(),
+                hidden=top.hidden if top else None,
+                rule=top.rule if top else None,
+                element=el,
+            )
+            block = Block(len(blocks), text, "control", None, False)
+            block.dom = dom
+            if dom.rule is not None and dom.rule[0] == "keep":
+                block.keep_rule = dom.rule[1]
+            blocks.append(block)
+        self.controls.clear()
 
     def start(self, el, tag: str) -> None:
         block = tag in BLOCK_KINDS or tag in CONTAINERS
@@ -573,6 +611,11 @@ class _Walker:
     # -- blocks ------------------------------------------------------------------------------
 
     def flush(self) -> None:
+        self._flush_text()
+        if self.controls:
+            self.emit_controls()
+
+    def _flush_text(self) -> None:
         buf = self.buf
         parts = buf.parts
         if not parts:
