@@ -94,3 +94,63 @@ def test_a_tag_with_100000_attributes_parses_fast_and_keeps_the_text():
     text = "Hello there, this is the text of the paragraph that we keep."
     page = f"<html><body><p {attrs}>{text}</p><img src=\"data:image/png;base64,{'A' * 50_000}\"></body></html>"
     assert cleanpage.clean(page) == text + "\n"
+
+
+_SENTENCE = "The council met on Monday and approved the budget for the coming year after a debate."
+
+
+@pytest.mark.parametrize("fmt", ["html", "text"])
+@pytest.mark.parametrize("where", ["\ud83d", "\udc00", "\ud800\ud800"])
+def test_lone_surrogates_are_dropped_and_the_rest_kept(fmt, where):
+    # JSON escapes of cut emoji ("\ud83d") decode to lone surrogates; lxml stopped parsing at
+    # the first one and lost the rest of the page.
+    second = _SENTENCE.replace("council", "board")
+    third = _SENTENCE.replace("council", "mayor")
+    if fmt == "html":
+        page = f"<html><body><p>{_SENTENCE}</p><p>{second} {where}</p><p>{third}</p></body></html>"
+    else:
+        page = f"{_SENTENCE}\n\n{second} {where}\n\n{third}\n"
+    out = cleanpage.clean(page, input_format=fmt)
+    assert out.split("\n")[:3] == [_SENTENCE, second, third] or out == f"{_SENTENCE}\n\n{second}\n\n{third}\n"
+    assert not any("\ud800" <= c <= "\udfff" or c == "\ufffd" for c in out)
+
+
+@pytest.mark.parametrize(
+    "label,body,expected",
+    [
+        # A label read off ASCII bytes that no browser would decode by (WHATWG): the bytes win.
+        ("utf-16", b"Ferry timetable approved after a long debate on Monday.", "Ferry timetable approved"),
+        ("UTF-32", b"Ferry timetable approved after a long debate on Monday.", "Ferry timetable approved"),
+        ("cp037", b"Ferry timetable approved after a long debate on Monday.", "Ferry timetable approved"),
+        ("cp500", b"Ferry timetable approved after a long debate on Monday.", "Ferry timetable approved"),
+        ("utf-7", b"Ferry timetable approved +- a long debate on Monday.", "approved +- a long"),
+        # Declarations that fit the bytes are still read.
+        ("windows-1252", "Caf\u00e9 terrace approved after a long debate on Monday.".encode("cp1252"), "Caf\u00e9 terrace"),
+        ("shift_jis", "\u30d5\u30a7\u30ea\u30fc\u306e\u6642\u523b\u8868\u304c\u6c7a\u307e\u308a\u307e\u3057\u305f\u3002\u6708\u66dc\u65e5\u304b\u3089\u65b0\u3057\u3044\u4fbf\u304c\u51fa\u307e\u3059\u3002".encode("shift_jis"), "\u30d5\u30a7\u30ea\u30fc"),
+    ],
+)
+def test_declared_charset_is_read_as_browsers_read_it(label, body, expected):
+    page = b'<html><head><meta charset="' + label.encode() + b'"></head><body><p>' + body + b"</p></body></html>"
+    assert expected in cleanpage.clean(page, input_format="html")
+
+
+@pytest.mark.parametrize(
+    "page,fmt",
+    [
+        ("a\n" * 60, "text"),  # one-letter lines
+        ("Home\nNews\nSport\nMenu\n" * 15, "text"),  # a menu-only paste
+        ("<html><body>" + "<p>a</p>" * 60 + "</body></html>", "html"),
+        ("<html><body>" + "<button>a</button>" * 60 + "</body></html>", "html"),  # controls too
+    ],
+)
+def test_too_many_blocks_is_one_clear_error(monkeypatch, page, fmt):
+    # A block costs ~700 bytes: an input of millions of tiny lines would take gigabytes, so
+    # past MAX_BLOCKS it is refused (the limit is lowered to 50 here to keep the test small).
+    import cleanpage.parsers.html as html_parser
+    import cleanpage.parsers.text as text_parser
+
+    monkeypatch.setattr(text_parser, "MAX_BLOCKS", 50)
+    monkeypatch.setattr(html_parser, "MAX_BLOCKS", 50)
+    with pytest.raises(cleanpage.LimitError, match="more than"):
+        cleanpage.clean(page, input_format=fmt)
+    assert cleanpage.clean(page[: len(page) // 3], input_format=fmt) is not None  # under it: fine

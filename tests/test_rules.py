@@ -107,6 +107,9 @@ def test_rules_do_nothing_on_pasted_text():
         ({"drop_xpath": ["//p[$x]"]}, "does not parse"),  # an undefined variable
         ({"drop_xpath": ["foo:bar()"]}, "does not parse"),
         ({"drop_xpath": ["string(//p)"]}, "selects a"),  # a string: caught when made
+        ({"drop": ["p" + ":not(.y)" * 1000]}, "is nested too deeply"),  # cssselect recursion
+        ({"drop": ["div " * 3000 + "p"]}, "is nested too deeply"),
+        ({"drop_xpath": ["//p" + "[not(@a)" * 3000 + "]" * 3000]}, "CSS|XPath"),
     ],
 )
 def test_bad_rules_are_one_clear_error(kwargs, message):
@@ -301,3 +304,23 @@ def test_no_terminal_escapes_reach_the_annotated_page_or_file_names(tmp_path, ca
     assert main([str(bad), str(bad)]) == 1
     err = capsys.readouterr().err
     assert "\x1b" not in err and "x\\x1b]0;t\\x07.txt" in err
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<p>Word's paragraph mark<o:p></o:p></p>",  # a prefixed tag, as Word writes
+        '<p fb:like="1" onclick="alert(1)">a prefixed attribute</p>',
+        '<a xlink:href="javascript:alert(1)">a prefixed URL attribute</a>',
+        "<svg:script>alert(1)</svg:script><p>a prefixed script</p>",
+        "<p a<b=1>a name QName refuses</p><a`>odd tag</a>",
+        '<p {a}=1 onclick="alert(1)">a braced attribute name</p>',
+    ],
+)
+def test_html_annotated_takes_names_lxml_cannot_parse(markup):
+    # The HTML parser keeps tag and attribute names that etree.QName and attribute look-ups
+    # refuse; the annotated copy must still be written, and still be inert.
+    out = render_html_annotated(cleanpage.clean_and_explain(f"<html><body><p>{P1}</p>{markup}</body></html>").document)
+    assert P1 in out
+    assert "alert" not in out.replace("svg:script", "")  # the script's text goes with it
+    assert "onclick" not in out and "javascript" not in out

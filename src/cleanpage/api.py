@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import time
 from contextlib import contextmanager
 from typing import NamedTuple
@@ -126,6 +127,23 @@ def clean_and_explain(
     return Result(text, doc, doc.stats())
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(text: str) -> str:
+    """``text`` without lone surrogates (half of a UTF-16 pair, as JSON escapes such as
+    "\\ud83d" of cut crawl data decode to).  No encoding can write them: lxml stopped parsing
+    at the first one and lost the rest of the page, and text output showed U+FFFD.  They are
+    dropped, not replaced, so the output holds nothing the input did not."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("", text)
+    return text
+
+
 def _clean(data, input_format, preset, lang, pipeline, max_bytes, time_budget, config, rules):
     """``(text, Document)`` for :func:`clean` and :func:`clean_and_explain`; the per-reason
     counts are left to the latter (a tenth of a millisecond a page that clean() never shows)."""
@@ -147,6 +165,8 @@ def _clean(data, input_format, preset, lang, pipeline, max_bytes, time_budget, c
     deadline = None if time_budget is None else time.monotonic() + time_budget
     if max_bytes is not None and isinstance(data, (str, bytes, bytearray)) and len(data) > max_bytes:
         raise LimitError(f"input of {len(data):,} bytes is over the limit of {max_bytes:,}")
+    if isinstance(data, str):
+        data = _without_surrogates(data)
     if config is not None:
         pipe = pipeline if pipeline is not None else config.pipeline()
         lang = lang if lang is not None else config.lang

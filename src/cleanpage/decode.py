@@ -21,7 +21,19 @@ class InputError(ValueError):
 
 
 class LimitError(InputError):
-    """The input is over a limit the caller set: ``max_bytes`` or ``time_budget``.  One line."""
+    """The input is over a limit: ``max_bytes`` or ``time_budget`` set by the caller, or
+    :data:`MAX_BLOCKS`.  One line."""
+
+
+#: Most blocks one input may make.  A block costs about 700 bytes of memory (its text, features,
+#: source span and removal), so five million one-letter lines (10 MB) took 3.5 GB; a million
+#: blocks is a 50 MB paste of 50-character lines, or 0.7 GB.
+MAX_BLOCKS = 1_000_000
+
+
+def too_many_blocks() -> LimitError:
+    return LimitError(f"input makes more than {MAX_BLOCKS:,} blocks (lines or elements with text): "
+                      "over the limit; split it")
 
 
 _BOMS = (
@@ -111,6 +123,8 @@ def decode_bytes(data: bytes, declared=None, is_html: bool = False) -> str:
         except UnicodeDecodeError:
             pass
     enc = declared(data) if declared is not None else None
+    if enc:
+        enc = _as_declared(enc)
     if enc and _is_text_codec(enc):
         try:
             return data.decode(enc)
@@ -141,6 +155,29 @@ def decode_bytes(data: bytes, declared=None, is_html: bool = False) -> str:
     if dammit.unicode_markup is None or len(data) > _SAMPLE:
         raise InputError("cannot decode input: no character encoding fits its bytes")
     return dammit.unicode_markup
+
+
+_ASCII_PROBE = '<meta charset="x">'
+
+
+def _as_declared(name: str) -> str | None:
+    """The encoding to read with for a charset the bytes declare, as browsers read it (WHATWG
+    Encoding Standard): a declaration was found by reading the bytes as ASCII, so a UTF-16 or
+    UTF-32 label means UTF-8, and an encoding that does not keep ASCII as ASCII (EBCDIC cp037
+    and cp500, UTF-7) contradicts the bytes and is ignored: reading by it made text that was
+    not in the input ("<meta charset=utf-16>" on an ASCII page came out as CJK)."""
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        return None
+    if info.name.startswith(("utf-16", "utf-32")):
+        return "utf-8"
+    try:
+        if _ASCII_PROBE.encode(info.name) != _ASCII_PROBE.encode("ascii") or info.name == "utf-7":
+            return None
+    except (UnicodeError, LookupError, TypeError, ValueError):
+        return None
+    return name
 
 
 def _is_text_codec(name: str) -> bool:

@@ -235,6 +235,15 @@ def render_html_annotated(doc: Document) -> str:
     return "<!DOCTYPE html>\n" + etree.tostring(copy, method="html", encoding="unicode") + "\n"
 
 
+def _local_name(name: str) -> str:
+    """The lower-case local name of a tag or attribute: without a ``{namespace}`` and without a
+    ``prefix:`` ("svg:script" is a script, "xlink:href" an href).  Never raises: the HTML
+    parser keeps names that ``etree.QName`` refuses (Word's ``o:p``, ``a````, ``{a}``)."""
+    if name[:1] == "{":
+        name = name.rpartition("}")[2]
+    return name.rpartition(":")[2].lower()
+
+
 def _make_inert(root) -> None:
     """Drop what could run or load in a copy of a page: active elements (_ACTIVE by local
     name, so namespaced XHTML too; ``<meta http-equiv>`` refreshes; a ``<style>`` whose text
@@ -243,7 +252,7 @@ def _make_inert(root) -> None:
     ``to``/``values``...); the text after a dropped element stays in place."""
     doomed = []
     for el in root.iter(etree.Element):
-        name = etree.QName(el).localname.lower()
+        name = _local_name(el.tag)
         if (name in _ACTIVE or (name == "meta" and el.get("http-equiv"))
                 or (name == "style" and "</" in (el.text or ""))):
             doomed.append(el)
@@ -259,15 +268,29 @@ def _make_inert(root) -> None:
                 parent.text = (parent.text or "") + el.tail
         parent.remove(el)
     for el in root.iter(etree.Element):
-        for name in list(el.attrib):
-            low = etree.QName(name).localname.lower()
-            value = "".join(el.attrib[name].split()).lower()
+        items = el.items()
+        if not items:
+            continue
+        keep = []
+        for name, raw in items:
+            low = _local_name(name)
+            value = "".join(raw.split()).lower()
             # Lists of URLs (srcset, SVG values, CSS url()) may hold one anywhere.
             listed = low in ("srcset", "values", "style")
-            if low.startswith("on") or low == "srcdoc" or value.startswith(_SCRIPT_SCHEMES) or (
+            if not (low.startswith("on") or low == "srcdoc" or value.startswith(_SCRIPT_SCHEMES) or (
                 listed and any(s in value for s in _SCRIPT_SCHEMES)
-            ):
-                del el.attrib[name]
+            )):
+                keep.append((name, raw))
+        if len(keep) == len(items):
+            continue
+        # Rebuilt rather than deleted by name: lxml cannot look up some names the HTML parser
+        # keeps ("{a}", "a<b"); such an attribute is dropped if it cannot be written back.
+        el.attrib.clear()
+        for name, raw in keep:
+            try:
+                el.set(name, raw)
+            except ValueError:
+                pass
 
 
 def _annotated_text(doc: Document) -> str:

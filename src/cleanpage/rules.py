@@ -47,11 +47,16 @@ def _compile(kind: str, expr: str):
         except (SelectorError, etree.XPathSyntaxError, ValueError) as e:
             # XPathSyntaxError: a selector that parses but translates past libxml2's limits.
             raise RuleError(f"CSS selector {shown!r} does not parse: {e}") from None
+        except RecursionError:
+            # cssselect parses nested pseudo-classes (":not(.a)" a thousand times) recursively.
+            raise RuleError(f"CSS selector {shown!r} is nested too deeply") from None
     try:
         xp = etree.XPath(expr)
         probe = xp(_PROBE)  # variables, unknown functions and non-element results fail here
     except (etree.XPathError, ValueError) as e:
         raise RuleError(f"XPath {shown!r} does not parse: {e}") from None
+    except RecursionError:
+        raise RuleError(f"XPath {shown!r} is nested too deeply") from None
     if not isinstance(probe, list):
         raise RuleError(f"XPath {shown!r} selects a {type(probe).__name__}, not elements")
     return xp

@@ -24,7 +24,7 @@ from typing import Any
 
 import lxml.etree as etree
 
-from ..decode import decode_bytes
+from ..decode import MAX_BLOCKS, decode_bytes, too_many_blocks
 from ..document import Block, Document
 from ..rules import Rules, combine
 from .text import _CONTROL
@@ -75,9 +75,12 @@ _META_CHARSET = re.compile(
 )
 _SPACES = re.compile(r"\s+")
 _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[[^\]]*\]\s*>", re.I)
-# Elements that only wrap others: dropped from a page nested deeper than libxml2 goes.
+# Tags dropped from a page nested deeper than libxml2 goes: all but those whose content is
+# skipped (so a script's text stays out) and those that cannot nest (p, br, hr, headings).  A
+# 2,100-deep blockquote or a 3,000-deep list lost all text past the limit when only wrappers
+# (div, span...) were dropped.
 _WRAPPERS = re.compile(
-    r"</?(?:div|span|section|article|main|aside|header|footer|nav|font|center|b|i|em|strong|a)\b[^>]*>",
+    r"</?(?!(?:%s|p|br|hr|h[1-6])\b)[a-zA-Z][^<>]*>" % "|".join(sorted(SKIP)),
     re.I,
 )
 _HTML_SNIFF = re.compile(
@@ -428,6 +431,7 @@ def parse_html(data, rules: Rules | None = None) -> Document:
 
     Raises:
         InputError: bytes that no encoding decodes.
+        LimitError: more than :data:`cleanpage.decode.MAX_BLOCKS` blocks.
         TypeError: an input of another type.
         RuleError: an XPath rule that selects no elements (a string or a number).
     """
@@ -505,6 +509,8 @@ class _Walker:
     def emit_controls(self) -> None:
         """The pending control blocks, after the block they sat in."""
         blocks = self.doc.blocks
+        if len(blocks) + len(self.controls) > MAX_BLOCKS:
+            raise too_many_blocks()
         for text, tag, top, el in self.controls:
             dom = Dom(
                 tag=tag,
@@ -636,6 +642,8 @@ class _Walker:
         pre = self.pre_depth > 0
         if pre:
             text = _CONTROL.sub("", raw).strip("\n").rstrip()
+            if self.in_row:  # a table cell inside <pre> (broken markup): no cell separator at the ends
+                text = text.rstrip(" |")
             if not text.strip():
                 return
         else:
@@ -680,6 +688,8 @@ class _Walker:
             element=top.el if top else None,
         )
         blocks = self.doc.blocks
+        if len(blocks) >= MAX_BLOCKS:
+            raise too_many_blocks()
         # blank_before stays False: in HTML the block structure itself marks paragraphs, and
         # --to text keeps one block a line.
         block = Block(len(blocks), text, kind, None, False)

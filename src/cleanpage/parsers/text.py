@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..decode import MAX_BLOCKS, too_many_blocks
 from ..document import Block, Document, Span
 
 # Control and format characters a paste should not carry (tabs are whitespace, handled by
@@ -29,6 +30,9 @@ def parse_text(text: str) -> Document:
         a Document with ``origin="text"``; each block's ``source`` gives the character offsets
         of its line in ``text`` (end exclusive, line end not included) and its 0-based line
         number.
+
+    Raises:
+        cleanpage.LimitError: more than :data:`cleanpage.decode.MAX_BLOCKS` non-blank lines.
     """
     blocks: list[Block] = []
     pos = 0
@@ -48,6 +52,8 @@ def parse_text(text: str) -> Document:
         if not line:
             blank = True
             continue
+        if len(blocks) >= MAX_BLOCKS:
+            raise too_many_blocks()
         kind = "list_item" if line[0] in _BULLET_CHARS and _BULLET.match(line) else "line"
         # tuple.__new__ skips the NamedTuple's Python-level constructor: a line costs less.
         span = _new_tuple(Span, (start, end, line_no, line_no))
