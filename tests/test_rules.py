@@ -324,3 +324,12 @@ def test_html_annotated_takes_names_lxml_cannot_parse(markup):
     assert P1 in out
     assert "alert" not in out.replace("svg:script", "")  # the script's text goes with it
     assert "onclick" not in out and "javascript" not in out
+
+
+def test_time_budget_is_checked_between_rules():
+    # One rule cannot be stopped inside libxml2, but the budget holds between rules.
+    html = "<html><body>" + "<div>" * 300 + f"<p>{P1}</p>" + "</div>" * 300 + "</body></html>"
+    rules = Rules(drop=["div div p", "div div div p"])
+    with pytest.raises(cleanpage.LimitError, match="before rule"):
+        cleanpage.clean(html, rules=rules, time_budget=1e-9)
+    assert P1 not in cleanpage.clean(html, rules=rules, time_budget=60)

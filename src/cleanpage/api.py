@@ -36,27 +36,27 @@ class Result(NamedTuple):
     stats: dict[tuple[str, str], int]
 
 
-def _parse(data, input_format: str, rules: Rules | None = None) -> Document:
+def _parse(data, input_format: str, rules: Rules | None = None, deadline: float | None = None) -> Document:
     """The Document for ``data``: HTML when asked, or when ``auto`` sniffs it (an lxml element,
     a BeautifulSoup object, or text that :func:`looks_like_html`); else pasted text."""
     if _is_soup(data):
-        return parse_html(data, rules)  # before the read() probe: a soup answers any attribute
+        return parse_html(data, rules, deadline)  # before the read() probe: a soup answers any attribute
     if isinstance(data, os.PathLike) or hasattr(data, "read"):
         data = read_source(data)
     if isinstance(data, (str, bytes, bytearray, memoryview)):
         if input_format == "text":
             return parse_text(decode(data))
         if input_format == "html":
-            return parse_html(data, rules)
+            return parse_html(data, rules, deadline)
         head = data[:5000]
         if not isinstance(head, str):
             head = bytes(head).decode("utf-8", "replace")
         if looks_like_html(head.lstrip("\ufeff")):
-            return parse_html(data, rules)
+            return parse_html(data, rules, deadline)
         return parse_text(decode(data))
     if input_format == "text":
         raise TypeError(f"text input must be str or bytes, not {type(data).__name__}")
-    return parse_html(data, rules)  # an lxml element or tree, a BeautifulSoup object, or a TypeError
+    return parse_html(data, rules, deadline)  # an lxml element or tree, a BeautifulSoup object, or a TypeError
 
 
 def _is_soup(data) -> bool:
@@ -177,7 +177,7 @@ def _clean(data, input_format, preset, lang, pipeline, max_bytes, time_budget, c
         lang = normalize_code(lang) or lang  # "en-US", "EN" -> "en", as <html lang> is read
         shipped(lang)  # an unknown language fails before any work
     with _collector_paused():
-        doc = _parse(data, input_format, rules)
+        doc = _parse(data, input_format, rules, deadline)
         if lang is not None:
             doc.lang, doc.lang_source = lang, "given"
         else:

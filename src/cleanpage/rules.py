@@ -14,6 +14,8 @@ before any page is read.
 """
 from __future__ import annotations
 
+import time
+
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
@@ -110,16 +112,26 @@ class Rules:
             for v in values:
                 yield action, kind, v
 
-    def match(self, root) -> dict:
+    def match(self, root, deadline: float | None = None) -> dict:
         """``{element: Match}`` for the elements of ``root`` that a rule selects; where a keep
         and a drop rule select the same element, the keep rule wins and names the drop rule.
+
+        Args:
+            deadline: a ``time.monotonic()`` value, checked before each rule.  One rule runs to
+                its end: libxml2 cannot be stopped inside an XPath evaluation, and a selector
+                of k descendant steps costs about depth**k on a deeply nested page.
 
         Raises:
             RuleError: an XPath expression that selects something other than elements (a
                 string or a number) — it names no blocks.
+            LimitError: the deadline passed.
         """
         found: dict = {}
         for action, kind, expr in self._rules():
+            if deadline is not None and time.monotonic() > deadline:
+                from .decode import LimitError
+
+                raise LimitError(f"time budget exceeded before rule {expr[:60]!r}")
             try:
                 hits = _compile(kind, expr)(root)
             except etree.XPathEvalError as e:

@@ -417,13 +417,14 @@ def _hidden(get) -> str | None:
     return None
 
 
-def parse_html(data, rules: Rules | None = None) -> Document:
+def parse_html(data, rules: Rules | None = None, deadline: float | None = None) -> Document:
     """Parse HTML into a Document of blocks in reading order (``origin="html"``).
 
     Args:
         data: see the module docstring for the accepted types.
         rules: user keep/drop rules (:class:`cleanpage.rules.Rules`); each block records the
             rule in force in ``Dom.rule``, and a keep rule sets ``Block.keep_rule``.
+        deadline: a ``time.monotonic()`` value checked between rules (see ``Rules.match``).
 
     Returns:
         a Document whose blocks carry a :class:`Dom` in ``Block.dom``; an empty Document for a
@@ -450,7 +451,7 @@ def parse_html(data, rules: Rules | None = None) -> Document:
     if title is not None and title.text:
         doc.title = _SPACES.sub(" ", title.text).strip() or None
     doc.declared_lang = _declared_lang(root)
-    _Walker(doc, rules.match(root) if rules else None).walk(root)
+    _Walker(doc, rules.match(root, deadline) if rules else None).walk(root)
     if doc.title is None:
         h1 = next((b for b in doc.blocks if b.dom and b.dom.tag == "h1"), None)
         doc.title = h1.text if h1 else None
