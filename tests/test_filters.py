@@ -375,3 +375,29 @@ def test_comment_counts_either_side(line, lang, reason):
     (b,) = [b for b in res.document.blocks if b.text == line]
     got = b.removal.reason if b.removal and b.removal.filter == "comments" else None
     assert got == reason
+
+
+@pytest.mark.parametrize(
+    "lines,pitch,removed",
+    [
+        (["Sign up for our newsletter", "Get the day's top stories delivered to your inbox every morning."],
+         "Get the day's top stories delivered to your inbox every morning.", True),
+        (["Stay up to date with Ascom. Subscribe to our newsletter.", "Enter your email",
+          "Please fill in the form to subscribe to our newsletter."],
+         "Please fill in the form to subscribe to our newsletter.", True),
+        (["Newsletter abonnieren", "Die wichtigsten Nachrichten jeden Morgen in Ihrem Posteingang."],
+         "Die wichtigsten Nachrichten jeden Morgen in Ihrem Posteingang.", True),
+        # Not beside a promo line: an article sentence about a newsletter stays.
+        ([P2, "The mayor's office said its newsletter would now reach every household in town."],
+         "The mayor's office said its newsletter would now reach every household in town.", False),
+        # Beside a promo line but no subscription word: another sentence of the article.
+        (["Sign up for our newsletter", "The council will vote on the plan again in March next year."],
+         "The council will vote on the plan again in March next year.", False),
+    ],
+)
+def test_newsletter_pitch_beside_a_promo_line(lines, pitch, removed):
+    text = "\n".join([P1, *lines, P3]) + "\n"
+    lang = "de" if "Posteingang" in pitch else None  # German lines inside English paragraphs
+    res = cleanpage.clean_and_explain(text, input_format="text", lang=lang)
+    (b,) = [b for b in res.document.blocks if b.text == pitch]
+    assert (b.removal is not None and b.removal.filter == "promo") is removed

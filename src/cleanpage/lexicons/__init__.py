@@ -25,6 +25,7 @@ time_ago                  teaser/comment timestamps ("0 hours ago", "yesterday")
 date_words                month and weekday names and their abbreviations, "am"/"pm"
 byline_prefixes           starts of bylines ("by", "posted on", "written by", "von")
 continuation_words        words a sentence cannot end on (articles, prepositions, conjunctions)
+newsletter_words          subscription vocabulary, matched anywhere ("newsletter", "your inbox")
 ========================  ==================================================================
 
 Beside the phrase kinds, ``lexicons/<lang>/stopwords.txt`` holds the language's stopwords (the
@@ -62,6 +63,7 @@ KINDS = (
     "date_words",
     "byline_prefixes",
     "continuation_words",
+    "newsletter_words",
 )
 
 # Numbers, with thousands separators, decimals and k/m suffixes ("1.2k shares"), become "0" so
@@ -70,7 +72,7 @@ KINDS = (
 _NOTHING: Mapping[str, str] = MappingProxyType({})
 
 #: Kinds whose phrases are matched anywhere in a block (see Lexicons.anywhere).
-ANYWHERE_KINDS = ("cookie_phrases", "copyright_phrases", "ad_disclosures")
+ANYWHERE_KINDS = ("cookie_phrases", "copyright_phrases", "ad_disclosures", "newsletter_words")
 #: Kinds of single words whose meaning depends on the language ("mar" is a month in Spanish,
 #: "die" an article in German): only the page's language (and English) is used for them.
 WORD_KINDS = ("continuation_words", "date_words", "time_ago")
