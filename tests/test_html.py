@@ -190,6 +190,10 @@ def test_an_unclosed_void_element_does_not_swallow_the_article(void):
         ((("div", ("comments",)), ("div", ("a",)), ("div", ("b",)), ("div", ("c",)),
           ("div", ("d",)), ("div", ("content",))), None),
         ((("div", ("share", "bar")),), "share_container"),
+        # An embedded post the article quotes: "social" names its source, not a share bar.
+        ((("div", ("social", "media", "embed")), ("blockquote", ("twitter", "tweet"))), None),
+        ((("div", ("social", "embed")), ("blockquote", ("instagram", "media"))), None),
+        ((("div", ("social", "links")),), "share_container"),
     ],
 )
 def test_dom_hint_decided_by_the_nearest_frame(frames, reason):

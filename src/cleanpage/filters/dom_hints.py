@@ -77,6 +77,10 @@ def _frame(tag: str, tokens: tuple[str, ...]):
     words = _words(tokens)
     if words & _tokens("strong"):
         return _STRONG  # the nearest content container: whatever lies further out is page
+    if words & _tokens("embeds"):
+        # An embedded post the article quotes (blockquote.twitter-tweet in
+        # div.social-media-embed): "social" there names the source, not a share bar.
+        return "content"
     modifiers = _tokens("modifiers")
     for kind, reason in KINDS.items():
         for token in sorted(words & _tokens(kind)):
