@@ -194,6 +194,9 @@ class _Frame:
         self.rule = combine(parent.rule, rule) if rule else parent.rule
 
 
+_new_frame = object.__new__
+
+
 class _Buffer:
     __slots__ = ("parts", "marked", "link_chars", "cell_starts")
 
@@ -555,10 +558,26 @@ class _Walker:
         landmark = LANDMARK_TAGS.get(tag) or (LANDMARK_ROLES.get(role) if role else None)
         parent = self.stack[-1] if self.stack else None
         rule = self.matches.get(el) if self.matches else None
-        if parent is not None and not block and not (tokens or role or hidden or landmark or rule):
-            # A bare inline element (<a>, <em>, <span>) adds nothing a block inherits: it
-            # shares its parent's frame instead of making one (most elements of a page).
-            self.stack.append(parent)
+        if parent is not None and not (tokens or role or hidden or landmark or rule):
+            if not block:
+                # A bare inline element (<a>, <em>, <span>) adds nothing a block inherits: it
+                # shares its parent's frame instead of making one (most elements of a page).
+                self.stack.append(parent)
+            else:
+                # A bare block element (<p>, <li>, a plain <div>): its parent's context with
+                # its own tag, and its id when it is a container (a third of all elements).
+                self.next_id += 1
+                frame = _new_frame(_Frame)
+                frame.tag = frame.owner = tag
+                frame.block = True
+                frame.el = el
+                frame.token_frames = parent.token_frames
+                frame.ancestors = parent.ancestors + (self.next_id,) if tag in CONTAINERS else parent.ancestors
+                frame.roles = parent.roles
+                frame.landmarks = parent.landmarks
+                frame.hidden = parent.hidden
+                frame.rule = parent.rule
+                self.stack.append(frame)
         else:
             self.next_id += 1
             self.stack.append(
