@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from .decode import LimitError
+from ._quote import quoted
 from .document import Document, Removal
 from .filters import Filter, registry
 from .lexicons import Lexicons
@@ -18,7 +19,7 @@ MAX_ROUNDS = 4
 
 
 def _unknown(kind: str, name: str, known: Iterable[str]) -> ValueError:
-    return ValueError(f"unknown {kind} {name!r}; known: {', '.join(known)}")
+    return ValueError(f"unknown {kind} {quoted(name)}; known: {', '.join(known)}")
 
 
 _BUILT: dict = {}  # (preset name, filter classes) -> the Pipeline built for them

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any, Iterable, Iterator
 
 from .api import clean_and_explain
+from ._quote import quoted
 from .pipeline import Pipeline
 from .presets import DEFAULT_PRESET
 from .renderers import stats_list
@@ -66,11 +67,11 @@ def _clean_one(record: Any, field: str, output_field: str | None, explain: bool,
         return {"error": f"record is not an object but {type(record).__name__}"}
     out = dict(record)
     if field not in record:
-        out["error"] = f"record has no field {field!r}"
+        out["error"] = f"record has no field {quoted(field)}"
         return out
     data = record[field]
     if not isinstance(data, (str, bytes)):
-        out["error"] = f"field {field!r} is {type(data).__name__}, not a string"
+        out["error"] = f"field {quoted(field)} is {type(data).__name__}, not a string"
         return out
     try:
         res = clean_and_explain(data, **options)

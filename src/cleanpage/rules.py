@@ -22,6 +22,8 @@ from typing import Iterable
 
 from lxml import etree
 
+from ._quote import quoted
+
 
 class RuleError(ValueError):
     """A selector or XPath expression that does not parse; ``str(err)`` is one line naming it."""
@@ -40,7 +42,6 @@ _PROBE = etree.fromstring("<html><body><p>x</p></body></html>")
 def _compile(kind: str, expr: str):
     # Compiled once per process: Rules themselves stay plain strings, so they pickle to workers.
     # (4,096: a configuration with thousands of rules must not recompile them on every page.)
-    shown = expr if len(expr) <= 80 else expr[:77] + "..."
     if kind == "css":
         from lxml.cssselect import CSSSelector, SelectorError
 
@@ -48,19 +49,19 @@ def _compile(kind: str, expr: str):
             return CSSSelector(expr, translator="html")
         except (SelectorError, etree.XPathSyntaxError, ValueError) as e:
             # XPathSyntaxError: a selector that parses but translates past libxml2's limits.
-            raise RuleError(f"CSS selector {shown!r} does not parse: {e}") from None
+            raise RuleError(f"CSS selector {quoted(expr)} does not parse: {e}") from None
         except RecursionError:
             # cssselect parses nested pseudo-classes (":not(.a)" a thousand times) recursively.
-            raise RuleError(f"CSS selector {shown!r} is nested too deeply") from None
+            raise RuleError(f"CSS selector {quoted(expr)} is nested too deeply") from None
     try:
         xp = etree.XPath(expr)
         probe = xp(_PROBE)  # variables, unknown functions and non-element results fail here
     except (etree.XPathError, ValueError) as e:
-        raise RuleError(f"XPath {shown!r} does not parse: {e}") from None
+        raise RuleError(f"XPath {quoted(expr)} does not parse: {e}") from None
     except RecursionError:
-        raise RuleError(f"XPath {shown!r} is nested too deeply") from None
+        raise RuleError(f"XPath {quoted(expr)} is nested too deeply") from None
     if not isinstance(probe, list):
-        raise RuleError(f"XPath {shown!r} selects a {type(probe).__name__}, not elements")
+        raise RuleError(f"XPath {quoted(expr)} selects a {type(probe).__name__}, not elements")
     return xp
 
 
@@ -70,7 +71,7 @@ def _strings(name: str, values: Iterable[str]) -> tuple[str, ...]:
     out = tuple(values)
     for v in out:
         if not isinstance(v, str) or not v.strip():
-            raise RuleError(f"{name} rules must be non-empty strings, not {v!r}")
+            raise RuleError(f"{name} rules must be non-empty strings, not {quoted(v)}")
     return out
 
 
@@ -131,13 +132,13 @@ class Rules:
             if deadline is not None and time.monotonic() > deadline:
                 from .decode import LimitError
 
-                raise LimitError(f"time budget exceeded before rule {expr[:60]!r}")
+                raise LimitError(f"time budget exceeded before rule {quoted(expr)}")
             try:
                 hits = _compile(kind, expr)(root)
             except etree.XPathEvalError as e:
-                raise RuleError(f"XPath {expr!r} cannot be evaluated: {e}") from None
+                raise RuleError(f"XPath {quoted(expr)} cannot be evaluated: {e}") from None
             if not isinstance(hits, list):
-                raise RuleError(f"XPath {expr!r} selects a {type(hits).__name__}, not elements")
+                raise RuleError(f"XPath {quoted(expr)} selects a {type(hits).__name__}, not elements")
             label = expr if kind == "css" else f"xpath:{expr}"
             for el in hits:
                 if isinstance(el, etree._Element):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, Iterable, Mapping
 
+from .._quote import quoted
 from ..document import Block, Document, Verdict
 from ..lexicons import Lexicons
 
@@ -48,7 +49,7 @@ class Filter:
         if unknown:
             known = ", ".join(sorted(self.defaults)) or "none"
             raise ValueError(
-                f"filter {self.name!r} has no option {sorted(unknown)[0]!r}; its options: {known}"
+                f"filter {self.name!r} has no option {quoted(sorted(unknown)[0])}; its options: {known}"
             )
         for key, value in options.items():
             default = self.defaults[key]
@@ -58,7 +59,7 @@ class Filter:
             if isinstance(value, bool) != isinstance(default, bool) or not isinstance(value, expected):
                 raise ValueError(
                     f"filter {self.name!r} option {key!r} must be {type(default).__name__}, "
-                    f"not {type(value).__name__} ({value!r})"
+                    f"not {type(value).__name__} ({quoted(value)})"
                 )
         self.options: dict[str, Any] = {**self.defaults, **options}
         # Options are also plain attributes (self.max_words): short to read in judge(), and as

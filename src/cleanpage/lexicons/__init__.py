@@ -45,6 +45,8 @@ from types import MappingProxyType
 from importlib import resources
 from typing import Iterable, Mapping
 
+from .._quote import quoted
+
 KINDS = (
     "ad_markers",
     "ad_disclosures",
@@ -279,12 +281,12 @@ class Lexicons:
     def __init__(self, lang: str | None = None, extra: dict[str, Iterable[str]] | None = None):
         known = languages()
         if lang is not None and lang not in known:
-            raise ValueError(f"unknown language {lang!r}; known: {', '.join(known)}")
+            raise ValueError(f"unknown language {quoted(lang)}; known: {', '.join(known)}")
         self.lang = lang
         extra = extra or {}
         for kind in extra:
             if kind not in KINDS:
-                raise ValueError(f"unknown lexicon kind {kind!r}; known: {', '.join(KINDS)}")
+                raise ValueError(f"unknown lexicon kind {quoted(kind)}; known: {', '.join(KINDS)}")
         own = known if lang is None else sorted({lang, "en"})
 
         def phrases(kind: str, langs: list[str]) -> list[str]:
