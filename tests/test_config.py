@@ -124,3 +124,82 @@ def test_ill_typed_values_are_one_error_line(tmp_path, line, key):
     with pytest.raises(ConfigError) as e:
         load_config(f)
     assert str(e.value).startswith(f"{f}:1: ") and key in str(e.value) and "\n" not in str(e.value)
+
+
+def _special_path(tmp_path, kind):
+    """A path of ``kind`` that is no regular file, or too big, or not UTF-8, to pass to --config."""
+    import os
+
+    if kind == "fifo":  # no writer: opening it for reading would wait forever
+        os.mkfifo(tmp_path / "cfg.fifo")
+        return str(tmp_path / "cfg.fifo")
+    if kind == "folder":
+        return str(tmp_path)
+    if kind == "too big":  # valid TOML (a comment), only too long
+        f = tmp_path / "big.toml"
+        f.write_bytes(b"#" * 1_000_001)
+        return str(f)
+    if kind == "not utf-8":
+        f = tmp_path / "latin1.toml"
+        f.write_bytes('lang = "d\xe9"\n'.encode("latin-1"))
+        return str(f)
+    if kind == "missing":
+        return str(tmp_path / "missing.toml")
+    return kind  # a device path
+
+
+@pytest.mark.parametrize(
+    "kind,reason",
+    [
+        ("/dev/zero", "not a regular file"),  # endless: once read until memory ran out
+        ("/dev/null", "not a regular file"),
+        ("fifo", "not a regular file"),
+        ("folder", "not a regular file"),
+        ("too big", "over the limit of 1,000,000 bytes for a configuration file"),
+        ("not utf-8", "not UTF-8 (invalid continuation byte at byte 9)"),
+        ("missing", "No such file or directory"),
+    ],
+)
+def test_config_path_that_cannot_be_read_is_one_usage_error(tmp_path, kind, reason):
+    path = _special_path(tmp_path, kind)
+    with pytest.raises(ConfigError) as e:
+        load_config(path)
+    assert str(e.value) == f"{path}: cannot read: {reason}"
+    r = subprocess.run([sys.executable, "-m", "cleanpage", "--config", path], input=b"hello",
+                       capture_output=True, timeout=60)
+    assert r.returncode == 2
+    assert r.stderr.decode() == f"cleanpage: error: {path}: cannot read: {reason}\n"
+
+
+def test_config_of_exactly_the_size_limit_is_read(tmp_path):
+    from cleanpage.config import MAX_CONFIG_BYTES
+
+    f = tmp_path / "edge.toml"
+    head = b'preset = "recall"\n'
+    f.write_bytes(head + b"#" * (MAX_CONFIG_BYTES - len(head) - 1) + b"\n")
+    assert f.stat().st_size == MAX_CONFIG_BYTES
+    assert load_config(f).preset == "recall"
+
+
+@pytest.mark.parametrize(
+    "text,start",
+    [
+        ("x" * 100_000 + " = 1\n", ":1: unknown key 'xxxxxxxx"),
+        (f'preset = "{"p" * 100_000}"\n', ":1: unknown preset 'pppppppp"),
+        (f'lang = "{"l" * 100_000}"\n', ":1: unknown language 'llllllll"),
+        (f'disable = ["{"d" * 100_000}"]\n', ":1: unknown filter 'dddddddd"),
+        (f'[filters.{"f" * 100_000}]\n', ":1: unknown filter 'ffffffff"),
+        (f'[filters.main_content]\n{"o" * 100_000} = 1\n', ":2: filter 'main_content' has no option 'oooooooo"),
+        (f'[filters.main_content]\nshort_penalty = "{"v" * 100_000}"\n', ":2: filter 'main_content' option 'short_penalty' must be float, not str ('vvvvvvvv"),
+        (f'[phrases]\n{"k" * 100_000} = ["x"]\n', ":2: unknown lexicon kind 'kkkkkkkk"),
+        (f'[rules]\n{"r" * 100_000} = ["x"]\n', ":2: unknown key 'rrrrrrrr"),
+        (f'[rules]\ndrop = ["{"[" * 100_000}"]\n', ":2: [rules] drop: CSS selector '[[[[[[[["),
+    ],
+)
+def test_long_values_in_config_errors_are_cut(tmp_path, text, start):
+    f = write(tmp_path, text)
+    with pytest.raises(ConfigError) as e:
+        load_config(f)
+    msg = str(e.value)
+    assert msg.startswith(f"{f}{start}") and "\n" not in msg
+    assert "…'" in msg and len(msg) < len(str(f)) + 400

@@ -29,12 +29,18 @@ import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
+from ._io import open_regular
+from ._quote import PATH_WIDTH, quoted, shown
 from .filters import registry
 from .language import normalize_code
 from .lexicons import KINDS, Lexicons, shipped
 from .pipeline import Pipeline
 from .presets import DEFAULT_PRESET, PRESETS
 from .rules import RuleError, Rules
+
+#: The most bytes of a configuration file read: a real one is a few KB, and a path such as
+#: /dev/zero or a huge file must end in an error, not in reading until memory runs out.
+MAX_CONFIG_BYTES = 1_000_000
 
 TOP_KEYS = {"preset", "lang", "disable", "only", "filters", "phrases", "rules"}
 RULE_KEYS = ("keep", "drop", "keep_xpath", "drop_xpath")
@@ -124,16 +130,13 @@ def load_config(path: str | os.PathLike | None = None) -> Config:
     """
     text, where, table = "", "", None
     if path is not None:
-        where = os.fspath(path)
-        try:
-            text = open(where, encoding="utf-8").read()
-        except OSError as e:
-            raise ConfigError(f"{where}: cannot read: {e.strerror or e}") from None
+        where = shown(os.fsdecode(path), PATH_WIDTH)
+        text = _read_text(path, where)
     elif os.path.isfile("cleanpage.toml"):
         where = "cleanpage.toml"
-        text = open(where, encoding="utf-8").read()
+        text = _read_text(where, where)
     elif os.path.isfile("pyproject.toml"):
-        raw = open("pyproject.toml", encoding="utf-8").read()
+        raw = _read_text("pyproject.toml", "pyproject.toml")
         try:
             table = tomllib.loads(raw).get("tool", {}).get("cleanpage")
         except tomllib.TOMLDecodeError:
@@ -151,6 +154,21 @@ def load_config(path: str | os.PathLike | None = None) -> Config:
     return _validate(table, where, text)
 
 
+def _read_text(path: str | os.PathLike, where: str) -> str:
+    """The text of a configuration file: a regular file of at most MAX_CONFIG_BYTES, UTF-8."""
+    try:
+        with open_regular(path) as fh:
+            data = fh.read(MAX_CONFIG_BYTES + 1)
+    except OSError as e:
+        raise ConfigError(f"{where}: cannot read: {e.strerror or e}") from None
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{where}: cannot read: over the limit of {MAX_CONFIG_BYTES:,} bytes for a configuration file")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise ConfigError(f"{where}: cannot read: not UTF-8 ({e.reason} at byte {e.start})") from None
+
+
 def _validate(table: dict, where: str, text: str) -> Config:
     def fail(key: str, msg: str, value: str | None = None) -> ConfigError:
         line = _line_of(text, key, value) or _line_of(text, key)
@@ -159,15 +177,15 @@ def _validate(table: dict, where: str, text: str) -> Config:
 
     for key in table:
         if key not in TOP_KEYS:
-            raise fail(key, f"unknown key {key!r}; known: {', '.join(sorted(TOP_KEYS))}")
+            raise fail(key, f"unknown key {quoted(key)}; known: {', '.join(sorted(TOP_KEYS))}")
     cfg = Config(path=where)
     preset = table.get("preset", DEFAULT_PRESET)
     if not isinstance(preset, str) or preset not in PRESETS:
-        raise fail("preset", f"unknown preset {preset!r}; known: {', '.join(PRESETS)}")
+        raise fail("preset", f"unknown preset {quoted(preset)}; known: {', '.join(PRESETS)}")
     cfg.preset = preset
     cfg.lang = table.get("lang")
     if cfg.lang is not None and not isinstance(cfg.lang, str):
-        raise fail("lang", f"'lang' must be a language code (a string), not {cfg.lang!r}")
+        raise fail("lang", f"'lang' must be a language code (a string), not {quoted(cfg.lang)}")
     if cfg.lang is not None:
         cfg.lang = normalize_code(cfg.lang) or cfg.lang  # "de-DE" -> "de"
         try:
@@ -181,14 +199,14 @@ def _validate(table: dict, where: str, text: str) -> Config:
             raise fail(key, f"{key!r} must be a list of filter names")
         for n in names:
             if n not in reg and n not in ("join_link_breaks", "space_before_punct"):
-                raise fail(key, f"unknown filter {n!r} in {key!r}; known: {', '.join(reg)}")
+                raise fail(key, f"unknown filter {quoted(n)} in {key!r}; known: {', '.join(reg)}")
         setattr(cfg, key, names)
     filters = table.get("filters", {})
     if not isinstance(filters, dict):
         raise fail("filters", "'filters' must be a table of [filters.NAME] tables")
     for name, opts in filters.items():
         if name not in reg:
-            raise fail(name, f"unknown filter {name!r} in [filters]; known: {', '.join(reg)}")
+            raise fail(name, f"unknown filter {quoted(name)} in [filters]; known: {', '.join(reg)}")
         if not isinstance(opts, dict):
             raise fail(name, f"[filters.{name}] must be a table of options")
         for opt, value in opts.items():
@@ -202,7 +220,7 @@ def _validate(table: dict, where: str, text: str) -> Config:
         raise fail("phrases", "'phrases' must be a table of KIND = [phrases]")
     for kind, values in phrases.items():
         if kind not in KINDS:
-            raise fail(kind, f"unknown lexicon kind {kind!r} in [phrases]; known: {', '.join(KINDS)}")
+            raise fail(kind, f"unknown lexicon kind {quoted(kind)} in [phrases]; known: {', '.join(KINDS)}")
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
             raise fail(kind, f"[phrases] {kind} must be a list of strings")
         cfg.phrases[kind] = values
@@ -211,7 +229,7 @@ def _validate(table: dict, where: str, text: str) -> Config:
         raise fail("rules", "'rules' must be a table of keep / drop / keep_xpath / drop_xpath lists")
     for key, values in rules.items():
         if key not in RULE_KEYS:
-            raise fail(key, f"unknown key {key!r} in [rules]; known: {', '.join(RULE_KEYS)}")
+            raise fail(key, f"unknown key {quoted(key)} in [rules]; known: {', '.join(RULE_KEYS)}")
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
             raise fail(key, f"[rules] {key} must be a list of strings")
         for value in values:
