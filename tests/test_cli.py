@@ -143,3 +143,34 @@ def test_stats_for_one_page(tmp_path):
     lines = r.stderr.splitlines()
     assert lines[0] == "cleanpage: 1 page, 0 failed"
     assert f"{1:10d}  {13:10d}  ad_markers/ad_label" in r.stderr  # blocks, characters
+
+
+@pytest.mark.parametrize("kind", ["/dev/zero", "/dev/null", "fifo", "folder"])
+@pytest.mark.parametrize("extra", [[], ["--max-bytes", "1000"], ["-o", "OUT"]])
+def test_a_file_that_is_no_regular_file_is_refused_and_the_next_is_cleaned(tmp_path, kind, extra):
+    import os
+
+    if kind == "fifo":  # no writer: a read would wait forever
+        os.mkfifo(tmp_path / "in.fifo")
+        bad = str(tmp_path / "in.fifo")
+    else:
+        bad = str(tmp_path / "d") if kind == "folder" else kind
+        if kind == "folder":
+            (tmp_path / "d").mkdir()
+    good = tmp_path / "good.txt"
+    good.write_text(PASTE)
+    extra = [str(tmp_path / "out") if a == "OUT" else a for a in extra]
+    r = run(*extra, bad, str(good))
+    err = r.stderr.decode()
+    if "-o" in extra:
+        if kind == "folder":  # -o searches a folder for pages; this one has none
+            assert err == "" and r.returncode == 0
+        else:
+            assert err == f"cleanpage: cannot clean {bad}: not a regular file\n" and r.returncode == 1
+        # (kept under the inputs' common folder, which is / beside a device)
+        (out,) = (tmp_path / "out").rglob("good.txt")
+        assert out.read_text() == KEPT
+    else:
+        assert r.returncode == 1
+        assert err == f"cleanpage: cannot read {bad}: not a regular file (use - for standard input)\n"
+        assert r.stdout.decode() == f"==> {good} <==\n" + KEPT

@@ -121,3 +121,160 @@ def test_output_dir_never_overwrites_an_input(tmp_path):
     (tmp_path / "lnk").symlink_to(d)
     r = run([str(d / "page.txt"), "-o", str(tmp_path / "lnk")])  # the same folder, by a link
     assert (d / "page.txt").read_text() == "ORIGINAL\n" and r.returncode == 1
+
+
+# --- JSON Lines reading: LF-only splitting, BOM, bounded lines, unreadable inputs ---------------
+
+import os  # noqa: E402
+import tracemalloc  # noqa: E402
+
+import pytest  # noqa: E402
+
+from cleanpage.batch import LongLine, line_limit, open_lines  # noqa: E402
+
+LONG = "A sentence that is long enough to be kept as the content of the page, surely enough."
+
+
+@pytest.mark.parametrize(
+    "data,lines",
+    [
+        (b"a\rb\nc\n", ["a\rb", "c"]),  # a raw CR is no line break in JSON Lines
+        (b"a\r\nb\r\n", ["a", "b"]),  # a CR before the LF is dropped
+        (b"a\r\r\n", ["a\r"]),  # only one
+        (b"a\r", ["a\r"]),  # a CR without LF at the end is kept
+        (b'\xef\xbb\xbf{"x": 1}\n', ['{"x": 1}']),  # a leading BOM is dropped
+        (b"a\n\xef\xbb\xbfb\n", ["a", "\ufeffb"]),  # only at the start of the file
+        (b"a\nb", ["a", "b"]),  # no LF after the last line
+        (b"\n\n", ["", ""]),
+        (b"a\xe2\x80\xa8b\xe2\x80\xa9c\n", ["a\u2028b\u2029c"]),  # str.splitlines would split here
+        (b"a\x0bb\x0cc\x1cd\x1de\x1ef\xc2\x85g\n", ["a\x0bb\x0cc\x1cd\x1de\x1ef\x85g"]),  # and here
+        (b"\xff\xfeab\n", ["\ufffd\ufffdab"]),  # not UTF-8: replaced, the line's JSON then fails
+        (b"", []),
+    ],
+)
+@pytest.mark.parametrize("gz", [False, True])
+def test_open_lines_splits_at_lf_only(tmp_path, data, lines, gz):
+    f = tmp_path / ("in.jsonl.gz" if gz else "in.jsonl")
+    f.write_bytes(gzip.compress(data) if gz else data)
+    assert list(open_lines(str(f))) == lines
+
+
+@pytest.mark.parametrize(
+    "data,items",
+    [
+        (b"0123456789\n", ["0123456789"]),  # exactly the limit
+        (b"0123456789\r\nnext\n", ["0123456789", "next"]),
+        (b"\xef\xbb\xbf0123456789\r\nnext\n", ["0123456789", "next"]),  # BOM and CR LF not counted
+        (b"01234567890\nnext\n", [LongLine(10, "01234567890"), "next"]),  # one over
+        # (its start: all that was read of it, the limit and 3 bytes, 3 more on the first line)
+        (b"x" * 5_000_000 + b"\nnext\n", [LongLine(10, "x" * 16), "next"]),
+        (b"y" * 3_000_000 + b"\n" + b"z" * 30 + b"\nnext", [LongLine(10, "y" * 16), LongLine(10, "z" * 13), "next"]),
+        (b"ok\n" + b"w" * 2_500_000, ["ok", LongLine(10, "w" * 13)]),  # no LF at the end
+    ],
+)
+def test_a_line_over_the_limit_is_one_item_and_the_next_lines_go_on(tmp_path, data, items):
+    f = tmp_path / "in.jsonl"
+    f.write_bytes(data)
+    assert list(open_lines(str(f), limit=10)) == items
+
+
+def test_the_rest_of_a_long_line_is_skipped_not_held(tmp_path):
+    f = tmp_path / "huge.jsonl"
+    with open(f, "wb") as fh:
+        for _ in range(40):
+            fh.write(b"x" * 2**20)
+        fh.write(b'\n{"text": "after"}\n')
+    tracemalloc.start()
+    try:
+        items = list(open_lines(str(f), limit=1000))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert items == [LongLine(1000, "x" * 200), '{"text": "after"}']
+    assert peak < 4 * 2**20  # a 40 MiB line, read past in 1 MiB pieces
+
+
+@pytest.mark.parametrize("max_bytes,limit", [(None, 128 * 2**20), (100, 66_736), (1, 65_548)])
+def test_line_limit(max_bytes, limit):
+    assert line_limit(max_bytes) == limit
+
+
+@pytest.mark.parametrize(
+    "char,escaped",
+    [("a", False), ("é", False), ("é", True), ("中", True), ("\U0001f600", True), ("\n", True)],
+)
+def test_a_record_within_max_bytes_is_never_refused_for_its_line(char, escaped):
+    # The longest JSON spelling of a field of max_bytes characters, with another field beside it.
+    rec = {"id": "i" * 60_000, "text": char * 1000}
+    line = json.dumps(rec, ensure_ascii=escaped).encode()
+    r = run(["--jsonl", "--max-bytes", "1000"], line + b"\n")
+    (out,) = [json.loads(x) for x in r.stdout.decode().splitlines()]
+    assert "line over the limit" not in out.get("error", "") and out["id"] == rec["id"]
+
+
+def _good(n):
+    return json.dumps({"id": n, "text": f"Menu\n{LONG}"})
+
+
+@pytest.mark.parametrize(
+    "stdin,expected",
+    [
+        # (input, per non-blank input line: the id cleaned, or the start of its error)
+        (f'{{"id": 1, "text": "a\rb"}}\n{_good(2)}\n', ["invalid JSON: JSONDecodeError: Invalid control character", 2]),
+        (f'{{"id": 1,\r"text": "{LONG}"}}\r\n{_good(2)}\r\n', [1, 2]),  # CR between tokens is whitespace
+        (f"\ufeff{_good(1)}\n{_good(2)}\n", [1, 2]),
+        (f'{{"id": 1, "note": "a\u2028b\u2029c", "text": "{LONG}"}}\n{_good(2)}\n', [1, 2]),  # raw U+2028 is valid JSON
+        (f"{_good(1)}\n\n  \n{_good(2)}", [1, 2]),  # blank lines are skipped
+        ("x" * 70_000 + f"\n{_good(2)}\n", ["LimitError: line over the limit of 66,736 bytes; the rest of it was skipped", 2]),
+        (f'{{"id": 1, "text": "{"t" * 70_000}"}}\n{_good(2)}\n', ["LimitError: line over the limit of 66,736 bytes", 2]),
+        (f'{{"id": 1, "text": "{"t" * 300}"}}\n{_good(2)}\n', ["LimitError: input of 300 bytes is over the limit of 100", 2]),
+    ],
+)
+def test_jsonl_output_lines_match_input_lines(stdin, expected):
+    r = run(["--jsonl", "--max-bytes", "100"], stdin.encode())
+    out = [json.loads(x) for x in r.stdout.decode().split("\n")[:-1]]  # not splitlines: U+2028
+    assert len(out) == len(expected)
+    for o, e in zip(out, expected):
+        if isinstance(e, int):
+            assert o["id"] == e and o["text"] == LONG + "\n" and "error" not in o
+        else:
+            assert o["error"].startswith(e)
+    assert r.returncode == (0 if all(isinstance(e, int) for e in expected) else 1)
+    assert r.stderr.decode() == ""
+
+
+def _unreadable(tmp_path, kind):
+    """A path of ``kind`` that --jsonl cannot read, with the reason it gives."""
+    if kind == "fifo":
+        os.mkfifo(tmp_path / "in.fifo")
+        return str(tmp_path / "in.fifo"), "not a regular file (use - for standard input)"
+    if kind == "folder":
+        return str(tmp_path), "not a regular file (use - for standard input)"
+    if kind == "missing":
+        return str(tmp_path / "missing.jsonl"), "No such file or directory"
+    gz = tmp_path / "in.jsonl.gz"
+    whole = gzip.compress((_good(0) + "\n").encode() * 50)
+    if kind == "truncated .gz":
+        gz.write_bytes(whole[:40])
+        return str(gz), "Compressed file ended before the end-of-stream marker was reached"
+    if kind == "not gzip":
+        gz.write_bytes(b"plain text")
+        return str(gz), "Not a gzipped file (b'pl')"
+    if kind == "corrupt .gz":
+        gz.write_bytes(whole[:12] + b"\xff" * 20 + whole[32:])
+        return str(gz), "Error -3 while decompressing data"
+    return kind, "not a regular file (use - for standard input)"  # a device
+
+
+@pytest.mark.parametrize(
+    "kind", ["/dev/zero", "/dev/null", "fifo", "folder", "missing", "truncated .gz", "not gzip", "corrupt .gz"]
+)
+def test_jsonl_unreadable_file_is_one_error_line_and_the_next_file_goes_on(tmp_path, kind):
+    bad, reason = _unreadable(tmp_path, kind)
+    good = tmp_path / "good.jsonl"
+    good.write_text(f"{_good(7)}\n")
+    r = run(["--jsonl", bad, str(good)])
+    assert r.returncode == 1
+    assert r.stderr.decode().startswith(f"cleanpage: cannot read {bad}: {reason}")
+    assert r.stderr.decode().count("\n") == 1
+    assert json.loads(r.stdout.decode().splitlines()[-1]) == {"id": 7, "text": LONG + "\n"}

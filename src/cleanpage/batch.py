@@ -6,8 +6,8 @@ not read into memory (``Executor.map`` would submit every line first).
 """
 from __future__ import annotations
 
+import codecs
 import gzip
-import io
 import json
 import os
 import sys
@@ -17,6 +17,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, TypeVar
 
+from ._io import open_regular
 from .config import Config
 from .records import clean_record
 
@@ -83,18 +84,76 @@ def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
-def open_lines(path: str) -> Iterator[str]:
-    """Lines of a file ('-' is stdin), gunzipped when the name ends in .gz; decoding errors are
-    replaced so that one bad line cannot stop a shard (its JSON then fails to parse and the
-    record says so)."""
+#: The longest JSON line read when no --max-bytes is given: far over any real page, yet a line
+#: that never ends (/dev/zero on stdin, a file of one huge line) stops here, not at memory's end.
+MAX_LINE_BYTES = 128 * 2**20
+
+
+def line_limit(max_bytes: int | None) -> int:
+    """The longest JSON line read for records of at most ``max_bytes`` characters: a line that
+    holds such a field can still be 12 times as long (an escaped character outside the BMP,
+    "\\ud83d\\ude00", is 12 bytes) with 64 KiB of other fields, so no record within the limit is
+    refused for its line; without ``max_bytes``, MAX_LINE_BYTES."""
+    return MAX_LINE_BYTES if max_bytes is None else 12 * max_bytes + 65536
+
+
+@dataclass(frozen=True)
+class LongLine:
+    """A line over the line limit, in place of its text: the record it held is an error, and the
+    rest of the line was skipped unread."""
+
+    limit: int
+    start: str  # its first 200 characters, as an invalid-JSON error shows them
+
+
+def open_lines(path: str, limit: int | None = None) -> Iterator[str | LongLine]:
+    """The lines of a file ('-' is stdin), gunzipped when the name ends in .gz, without their
+    line end: split at LF only, as JSON Lines is (a CR inside a record is not a line break; a CR
+    before the LF is dropped), and a UTF-8 BOM at the start dropped.  A line longer than
+    ``limit`` bytes (default MAX_LINE_BYTES) is a :class:`LongLine`, and the rest of it is read
+    past in pieces, never held.  Decoding errors are replaced so that one bad line cannot stop a
+    shard (its JSON then fails to parse and the record says so).
+
+    Raises:
+        OSError: the file cannot be opened or is not a regular file (a FIFO or a device such as
+            /dev/zero: use '-' for a stream).
+    """
+    limit = MAX_LINE_BYTES if limit is None else limit
     if path == "-":
-        stream = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
-    elif path.endswith(".gz"):
-        stream = gzip.open(path, "rt", encoding="utf-8", errors="replace")
+        raw = None
+        stream = sys.stdin.buffer
     else:
-        stream = open(path, encoding="utf-8", errors="replace")
-    with stream:
-        yield from stream
+        raw = open_regular(path, " (use - for standard input)")
+        stream = gzip.open(raw, "rb") if path.endswith(".gz") else raw
+    try:
+        first = True
+        while True:
+            # Up to 3 bytes more than the limit: a CR and LF after a line of exactly ``limit``
+            # bytes, and one byte to tell a longer line (and the BOM's 3 on the first line).
+            line = stream.readline(limit + (6 if first else 3))
+            if not line:
+                return
+            ended = line.endswith(b"\n")
+            if ended:
+                line = line[:-2] if line.endswith(b"\r\n") else line[:-1]
+            if first:
+                line = line.removeprefix(codecs.BOM_UTF8)
+                first = False
+            if len(line) <= limit:
+                yield line.decode("utf-8", "replace")
+                continue
+            yield LongLine(limit, line[:200].decode("utf-8", "replace"))
+            while not ended:
+                piece = stream.readline(SKIP_PIECE)
+                ended = not piece or piece.endswith(b"\n")
+    finally:
+        if raw is not None:  # stdin is left open, as the runtime opened it
+            stream.close()
+            raw.close()
+
+
+#: Bytes read at a time while skipping the rest of a line over the limit.
+SKIP_PIECE = 2**20
 
 
 @dataclass(frozen=True)
@@ -115,6 +174,10 @@ class JsonlJob:
     def __call__(self, line: str) -> tuple[str, bool, dict]:
         """(output JSON line, failed?, {(filter, reason): (blocks, chars)}); never raises, for
         a line that is not even text (a None or a number from an engine's bag) either."""
+        if isinstance(line, LongLine):
+            out = {"error": f"LimitError: line over the limit of {line.limit:,} bytes; the rest of it was skipped",
+                   "line": line.start}
+            return _dumps(out), True, {}
         if isinstance(line, (bytes, bytearray)):
             line = bytes(line).decode("utf-8", "replace")
         if not isinstance(line, str):

@@ -8,10 +8,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import zlib
 from dataclasses import dataclass
 from typing import Sequence
 
 from . import __version__
+from ._io import open_regular
+from ._quote import PATH_WIDTH, quoted, shown
 from .api import INPUT_FORMATS, clean_and_explain
 from .config import Config, load_config
 from .decode import InputError
@@ -20,9 +23,11 @@ from .pipeline import Pipeline
 from .presets import DEFAULT_PRESET, PRESETS
 from .batch import (
     JsonlJob,
+    LongLine,
     Totals,
     chunked,
     iter_files,
+    line_limit,
     open_lines,
     ordered_map,
     progress,
@@ -86,7 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="print the blocks and characters removed per (filter, reason) on stderr at the end "
                         "(one page, several, or a batch)")
     b.add_argument("--max-bytes", type=int, default=None, metavar="N",
-                   help="refuse a page or record longer than N bytes (an error, not a crash)")
+                   help="refuse a page or record longer than N bytes (an error, not a crash); with --jsonl, "
+                        "a line over 12 N bytes + 64 KiB (without it, 128 MiB) is an error unread")
     b.add_argument("--time-budget", type=float, default=None, metavar="SECONDS",
                    help="give up on a page or record after SECONDS (checked between filters)")
     p.add_argument("--version", action="version", version=f"cleanpage {__version__}")
@@ -114,14 +120,12 @@ MAX_JOBS = 256
 
 
 def _read(path: str, limit: int | None = None) -> bytes:
-    """The file's bytes; with ``limit``, never more than limit + 1 (so /dev/zero with
+    """The file's bytes; with ``limit``, never more than limit + 1 (so a huge file with
     --max-bytes ends at once).  Only regular files and stdin: a FIFO or device waits forever."""
     if path == "-":
         stream = sys.stdin.buffer
         return stream.read() if limit is None else stream.read(limit + 1)
-    if os.path.exists(path) and not os.path.isfile(path):
-        raise OSError(0, "not a regular file (use - for standard input)")
-    with open(path, "rb") as fh:
+    with open_regular(path, " (use - for standard input)") as fh:
         return fh.read() if limit is None else fh.read(limit + 1)
 
 
@@ -169,6 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     files = args.files or ["-"]
     for path in files:
         name = "<stdin>" if path == "-" else _shown(path)
+        short = "<stdin>" if path == "-" else _shown(path, PATH_WIDTH)  # for errors: cut if long
         try:
             data = _read(path, args.max_bytes)
             result = clean_and_explain(
@@ -180,12 +185,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 config=cfg,
             )
         except OSError as e:
-            print(f"cleanpage: cannot read {name}: {e.strerror or e}", file=sys.stderr)
+            print(f"cleanpage: cannot read {short}: {e.strerror or e}", file=sys.stderr)
             status = 1
             totals.add(True, {})
             continue
         except InputError as e:
-            print(f"cleanpage: cannot read {name}: {e}", file=sys.stderr)
+            print(f"cleanpage: cannot read {short}: {e}", file=sys.stderr)
             status = 1
             totals.add(True, {})
             continue
@@ -206,12 +211,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     return status
 
 
-def _shown(path: str) -> str:
-    """A file name as printed: control characters (an escape sequence in a name would reach
-    the terminal) and lone surrogates written as escapes."""
-    if path.isprintable():
-        return path
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)
+def _shown(path: str, width: int | None = None) -> str:
+    """A file name as printed (see :func:`cleanpage._quote.shown`)."""
+    return shown(path, width)
 
 
 def _color(choice: str) -> bool:
@@ -248,21 +250,32 @@ def _job(args) -> JsonlJob:
 def _jsonl(args) -> int:
     job = _job(args)
     totals = Totals()
-    files = args.files or ["-"]
-    lines = (line for path in files for line in open_lines(path) if line.strip())
+    unreadable: list[str] = []
+    lines = _jsonl_lines(args.files or ["-"], line_limit(args.max_bytes), unreadable)
     chunk = 1 if args.jobs <= 1 else 32
-    try:
-        for results in ordered_map(job.chunk, chunked(progress(lines), chunk), args.jobs, window=8 * args.jobs):
-            for out, failed, removed in results:
-                totals.add(failed, removed)
-                if _write(out + "\n"):
-                    return 1 if totals.failed else 0
-    except (OSError, EOFError) as e:  # EOFError: a truncated .gz; the records so far are out
-        print(f"cleanpage: cannot read: {getattr(e, 'strerror', None) or e}", file=sys.stderr)
-        return 1
+    for results in ordered_map(job.chunk, chunked(progress(lines), chunk), args.jobs, window=8 * args.jobs):
+        for out, failed, removed in results:
+            totals.add(failed, removed)
+            if _write(out + "\n"):
+                return 1 if totals.failed or unreadable else 0
     if args.stats:
         sys.stderr.write(totals.report())
-    return 1 if totals.failed else 0
+    return 1 if totals.failed or unreadable else 0
+
+
+def _jsonl_lines(files: list[str], limit: int, unreadable: list[str]):
+    """The non-blank lines of ``files`` in turn (LongLine items too); a file that cannot be
+    opened or breaks off (a truncated or corrupt .gz) is one line on stderr, added to
+    ``unreadable``, and the next file is read: its records are not lost for another's fault."""
+    for path in files:
+        try:
+            for line in open_lines(path, limit):
+                if isinstance(line, LongLine) or line.strip():
+                    yield line
+        except (OSError, EOFError, zlib.error) as e:
+            name = "<stdin>" if path == "-" else _shown(path, PATH_WIDTH)
+            print(f"cleanpage: cannot read {name}: {getattr(e, 'strerror', None) or e}", file=sys.stderr)
+            unreadable.append(path)
 
 
 def _to_dir(args, pipe) -> int:
@@ -277,11 +290,11 @@ def _to_dir(args, pipe) -> int:
     totals = Totals(unit="page")
     for path, error in clashes:
         totals.add(True, {})
-        print(f"cleanpage: cannot clean {_shown(path)}: {error}", file=sys.stderr)
+        print(f"cleanpage: cannot clean {_shown(path, PATH_WIDTH)}: {error}", file=sys.stderr)
     for path, error, removed in ordered_map(job, progress(jobs, len(jobs), "file"), args.jobs):
         totals.add(error is not None, removed)
         if error:
-            print(f"cleanpage: cannot clean {_shown(path)}: {error}", file=sys.stderr)
+            print(f"cleanpage: cannot clean {_shown(path, PATH_WIDTH)}: {error}", file=sys.stderr)
     if args.stats:
         sys.stderr.write(totals.report())
     return 1 if totals.failed else 0
