@@ -174,3 +174,91 @@ def test_a_file_that_is_no_regular_file_is_refused_and_the_next_is_cleaned(tmp_p
         assert r.returncode == 1
         assert err == f"cleanpage: cannot read {bad}: not a regular file (use - for standard input)\n"
         assert r.stdout.decode() == f"==> {good} <==\n" + KEPT
+
+
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["--max-bytes", "-1"], "argument --max-bytes: must be between 1 and 1,099,511,627,776, not '-1'"),
+        (["--max-bytes", "0"], "argument --max-bytes: must be between 1 and 1,099,511,627,776, not '0'"),
+        (["--max-bytes", "2000000000000"], "argument --max-bytes: must be between 1 and 1,099,511,627,776, not '2000000000000'"),
+        (["--max-bytes", "1e3"], "argument --max-bytes: not a whole number: '1e3'"),
+        (["--max-bytes", ""], "argument --max-bytes: not a whole number: ''"),
+        (["--time-budget", "nan"], "argument --time-budget: must be a positive, finite number of seconds, not 'nan'"),
+        (["--time-budget=-inf"], "argument --time-budget: must be a positive, finite number of seconds, not '-inf'"),
+        (["--time-budget", "inf"], "argument --time-budget: must be a positive, finite number of seconds, not 'inf'"),
+        (["--time-budget", "1e999"], "argument --time-budget: must be a positive, finite number of seconds, not '1e999'"),
+        (["--time-budget", "0"], "argument --time-budget: must be a positive, finite number of seconds, not '0'"),
+        (["--time-budget", "-2.5"], "argument --time-budget: must be a positive, finite number of seconds, not '-2.5'"),
+        (["--time-budget", "soon"], "argument --time-budget: not a number of seconds: 'soon'"),
+        (["-j", "two"], "argument -j/--jobs: not a whole number: 'two'"),
+        (["-j", "0"], "-j must be between 1 and 256"),
+    ],
+)
+@pytest.mark.parametrize("mode", [[], ["--jsonl"]])
+def test_bad_numbers_are_usage_errors(args, message, mode):
+    r = run(*mode, *args, input=b'{"text": "hello"}\n')
+    assert r.returncode == 2 and r.stdout == b""
+    assert r.stderr.decode() == f"cleanpage: error: {message}\n"
+
+
+@pytest.mark.parametrize("args", [["--max-bytes", "1000000"], ["--max-bytes", "1099511627776"],
+                                  ["--time-budget", "30"], ["--time-budget", "1e3"], ["-j", "1"]])
+@pytest.mark.parametrize("stdin", [True, False])
+def test_good_numbers_are_taken(tmp_path, args, stdin):
+    # (the largest --max-bytes was a MemoryError: read(n) sets aside n bytes first)
+    f = tmp_path / "p.txt"
+    f.write_text(PASTE)
+    r = run(*args, input=PASTE.encode()) if stdin else run(*args, str(f))
+    assert r.stderr == b"" and r.returncode == 0 and r.stdout.decode() == KEPT
+
+
+def test_a_page_over_max_bytes_is_an_input_error():
+    r = run("--max-bytes", "10", input=PASTE.encode())
+    assert r.returncode == 1 and r.stdout == b""
+    assert r.stderr.decode() == "cleanpage: cannot read <stdin>: input of 11 bytes is over the limit of 10\n"
+
+
+LONG_VALUE = "x" * 100_000  # as a hostile or mistaken argument: must not come back whole
+
+
+@pytest.mark.parametrize(
+    "args,start",
+    [
+        (["--lang", LONG_VALUE], "cleanpage: error: unknown language 'xxxx"),
+        (["--preset", LONG_VALUE], "cleanpage: error: argument --preset: invalid choice: 'xxxx"),
+        (["--to", LONG_VALUE], "cleanpage: error: argument --to: invalid choice: 'xxxx"),
+        (["--from", LONG_VALUE], "cleanpage: error: argument --from: invalid choice: 'xxxx"),
+        (["--color", LONG_VALUE], "cleanpage: error: argument --color: invalid choice: 'xxxx"),
+        (["--disable", LONG_VALUE], "cleanpage: error: unknown filter 'xxxx"),
+        (["--only", LONG_VALUE], "cleanpage: error: unknown filter 'xxxx"),
+        (["--only", "share," + LONG_VALUE], "cleanpage: error: unknown filter 'xxxx"),
+        (["--keep", "[" + LONG_VALUE], "cleanpage: error: CSS selector '[xxx"),
+        (["--drop", "[" + LONG_VALUE], "cleanpage: error: CSS selector '[xxx"),
+        (["--keep-xpath", "//" + LONG_VALUE + "["], "cleanpage: error: XPath '//xxx"),
+        (["--drop-xpath", "//" + LONG_VALUE + "["], "cleanpage: error: XPath '//xxx"),
+        (["--max-bytes", LONG_VALUE], "cleanpage: error: argument --max-bytes: not a whole number: 'xxxx"),
+        (["--time-budget", LONG_VALUE], "cleanpage: error: argument --time-budget: not a number of seconds: 'xxxx"),
+        (["-j", LONG_VALUE], "cleanpage: error: argument -j/--jobs: not a whole number: 'xxxx"),
+        (["--" + LONG_VALUE], "cleanpage: error: unrecognized arguments: '--xxxx"),
+        (["--f=" + LONG_VALUE], "cleanpage: error: ambiguous option: --f=xxxx"),  # argparse's own words, cut
+        (["--config", "/" + LONG_VALUE], "cleanpage: error: /xxxx"),
+        (["/" + LONG_VALUE], "cleanpage: cannot read /xxxx"),
+        (["--jsonl", "/" + LONG_VALUE], "cleanpage: cannot read /xxxx"),
+        (["--lang", "x\ny" * 100], "cleanpage: error: unknown language 'x\\ny"),  # a line break is escaped
+        (["--", "-\n-"], "cleanpage: cannot read -\\n-"),
+    ],
+)
+def test_long_user_values_are_cut_in_errors(args, start):
+    r = run(*args, input=b"hello")
+    err = r.stderr.decode()
+    assert r.returncode in (1, 2) and "Traceback" not in err
+    assert err.count("\n") == 1 and err.endswith("\n")
+    assert err.startswith(start), err[:200]
+    assert len(err) < 600
+
+
+def test_a_missing_field_named_at_length_is_cut_in_the_error_record():
+    r = run("--jsonl", "--field", LONG_VALUE, input=b'{"id": 1, "text": "hello"}\n')
+    (rec,) = [json.loads(x) for x in r.stdout.decode().splitlines()]
+    assert rec == {"id": 1, "text": "hello", "error": f"record has no field '{'x' * 60}…'"}

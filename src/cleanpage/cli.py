@@ -6,6 +6,7 @@ Exit codes: 0 success; 1 an input could not be read or decoded (the others are s
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 import zlib
@@ -38,9 +39,58 @@ from .language import normalize_code
 from .rules import Rules
 
 
+#: The largest --max-bytes: more is a typo (and past what a read call takes), not a page.
+MAX_BYTES_LIMIT = 2**40
+
+
 class _Parser(argparse.ArgumentParser):
+    def parse_args(self, args=None, namespace=None):
+        # As argparse's own, but unknown arguments are quoted cut, not echoed whole.
+        ns, extras = self.parse_known_args(args, namespace)
+        if extras:
+            self.error(f"unrecognized arguments: {' '.join(quoted(a) for a in extras)}")
+        return ns
+
     def error(self, message: str):  # one line, exit 2, as documented
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        # Last guard for an argparse message that quotes a user value whole.
+        self.exit(2, f"{self.prog}: error: {shown(message, 500)}\n")
+
+
+def _choice(choices):
+    """An argparse type for one of ``choices``, whose error quotes a bad value cut."""
+    def check(text: str) -> str:
+        if text not in choices:
+            known = ", ".join(repr(c) for c in choices)
+            raise argparse.ArgumentTypeError(f"invalid choice: {quoted(text)} (choose from {known})")
+        return text
+    return check
+
+
+def _whole_number(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {quoted(text)}") from None
+
+
+def _max_bytes(text: str) -> int:
+    n = _whole_number(text)
+    if not 1 <= n <= MAX_BYTES_LIMIT:
+        raise argparse.ArgumentTypeError(f"must be between 1 and {MAX_BYTES_LIMIT:,}, not {quoted(text)}")
+    return n
+
+
+def _seconds(text: str) -> float:
+    try:
+        x = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {quoted(text)}") from None
+    if not math.isfinite(x) or x <= 0:  # nan compares false to everything: test finiteness first
+        raise argparse.ArgumentTypeError(f"must be a positive, finite number of seconds, not {quoted(text)}")
+    return x
+
+
+COLORS = ("auto", "always", "never")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,10 +103,10 @@ def build_parser() -> argparse.ArgumentParser:
         "are still written; a failed record carries an \"error\" field); 2 bad usage.",
     )
     p.add_argument("files", nargs="*", metavar="FILE", help="input files (default: stdin; '-' is stdin)")
-    p.add_argument("--from", dest="input_format", choices=INPUT_FORMATS, default="auto",
+    p.add_argument("--from", dest="input_format", choices=INPUT_FORMATS, type=_choice(INPUT_FORMATS), default="auto",
                    help="input format (default: auto: HTML when it looks like HTML, else text)")
-    p.add_argument("--to", choices=FORMATS, default="text", help="output format (default: text)")
-    p.add_argument("--preset", choices=sorted(PRESETS), default=None,
+    p.add_argument("--to", choices=FORMATS, type=_choice(FORMATS), default="text", help="output format (default: text)")
+    p.add_argument("--preset", choices=sorted(PRESETS), type=_choice(sorted(PRESETS)), default=None,
                    help=f"filter preset (default: the config's, else {DEFAULT_PRESET})")
     p.add_argument("--config", default=None, metavar="FILE",
                    help="TOML configuration (default: ./cleanpage.toml or [tool.cleanpage] in ./pyproject.toml)")
@@ -66,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="run only these filters (repeatable, or comma-separated)")
     p.add_argument("--lang", default=None, help="language of the lexicons, with English (default: all)")
     p.add_argument("--list-filters", action="store_true", help="list filters with their reasons and exit")
-    p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+    p.add_argument("--color", choices=COLORS, type=_choice(COLORS), default="auto",
                    help="--to explain as a colour diff: auto (a terminal, unless NO_COLOR is set), "
                         "always, never (default: auto)")
     r = p.add_argument_group("rules (HTML; keep wins over drop and over every filter)")
@@ -86,14 +136,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help='with --jsonl, add "cleanpage": removed blocks per (filter, reason) to each record')
     b.add_argument("-o", "--output-dir", default=None, metavar="OUTDIR",
                    help="clean FILEs and folders into OUTDIR, one output file each")
-    b.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    b.add_argument("-j", "--jobs", type=_whole_number, default=1, metavar="N", help="worker processes (default 1)")
     b.add_argument("--stats", action="store_true",
                    help="print the blocks and characters removed per (filter, reason) on stderr at the end "
                         "(one page, several, or a batch)")
-    b.add_argument("--max-bytes", type=int, default=None, metavar="N",
+    b.add_argument("--max-bytes", type=_max_bytes, default=None, metavar="N",
                    help="refuse a page or record longer than N bytes (an error, not a crash); with --jsonl, "
                         "a line over 12 N bytes + 64 KiB (without it, 128 MiB) is an error unread")
-    b.add_argument("--time-budget", type=float, default=None, metavar="SECONDS",
+    b.add_argument("--time-budget", type=_seconds, default=None, metavar="SECONDS",
                    help="give up on a page or record after SECONDS (checked between filters)")
     p.add_argument("--version", action="version", version=f"cleanpage {__version__}")
     return p
@@ -123,10 +173,24 @@ def _read(path: str, limit: int | None = None) -> bytes:
     """The file's bytes; with ``limit``, never more than limit + 1 (so a huge file with
     --max-bytes ends at once).  Only regular files and stdin: a FIFO or device waits forever."""
     if path == "-":
-        stream = sys.stdin.buffer
-        return stream.read() if limit is None else stream.read(limit + 1)
+        return _read_at_most(sys.stdin.buffer, limit)
     with open_regular(path, " (use - for standard input)") as fh:
-        return fh.read() if limit is None else fh.read(limit + 1)
+        return _read_at_most(fh, limit)
+
+
+def _read_at_most(stream, limit: int | None) -> bytes:
+    """Up to limit + 1 bytes, in pieces: read(n) sets aside n bytes before reading, so a
+    --max-bytes of a terabyte was a MemoryError on a page of a few bytes."""
+    if limit is None:
+        return stream.read()
+    pieces, size = [], 0
+    while size <= limit:
+        piece = stream.read(min(limit + 1 - size, 2**20))
+        if not piece:
+            break
+        pieces.append(piece)
+        size += len(piece)
+    return b"".join(pieces)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
