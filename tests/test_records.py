@@ -278,3 +278,14 @@ def test_jsonl_unreadable_file_is_one_error_line_and_the_next_file_goes_on(tmp_p
     assert r.stderr.decode().startswith(f"cleanpage: cannot read {bad}: {reason}")
     assert r.stderr.decode().count("\n") == 1
     assert json.loads(r.stdout.decode().splitlines()[-1]) == {"id": 7, "text": LONG + "\n"}
+
+
+@pytest.mark.parametrize("end", ["", "\n", "\r\n"])
+@pytest.mark.parametrize("line,error", [("{not json", "invalid JSON: JSONDecodeError"), ('{"id": 1}', "record has no field 'text'")])
+def test_jsonl_job_gives_the_same_record_with_or_without_the_line_end(line, error, end):
+    from cleanpage.batch import JsonlJob
+
+    out, failed, _ = JsonlJob()(line + end)
+    rec = json.loads(out)
+    assert failed and rec["error"].startswith(error)
+    assert rec.get("line", line) == line  # the echo of an invalid line has no line end

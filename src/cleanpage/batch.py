@@ -182,6 +182,10 @@ class JsonlJob:
             line = bytes(line).decode("utf-8", "replace")
         if not isinstance(line, str):
             return _dumps({"error": f"line is {type(line).__name__}, not JSON text"}), True, {}
+        if line.endswith("\n"):
+            # A line with its end (dask's read_text keeps it) makes the same record, error echo
+            # included, as the CLI's, which open_lines gives without.
+            line = line[:-2] if line.endswith("\r\n") else line[:-1]
         try:
             record = json.loads(line)
         except (ValueError, RecursionError) as e:  # RecursionError: "[" nested 100,000 deep
