@@ -197,6 +197,23 @@ class _Frame:
 _new_frame = object.__new__
 
 
+def _dom(top: _Frame | None, tag: str, element, **own) -> Dom:
+    """A block's Dom: what it inherits from its frame ``top``, and its ``own`` fields."""
+    if top is None:
+        return Dom(tag=tag, element=element, **own)
+    return Dom(
+        tag=tag,
+        token_frames=top.token_frames,
+        ancestors=top.ancestors,
+        roles=top.roles,
+        landmarks=top.landmarks,
+        hidden=top.hidden,
+        rule=top.rule,
+        element=element,
+        **own,
+    )
+
+
 class _Buffer:
     __slots__ = ("parts", "marked", "link_chars", "cell_starts")
 
@@ -512,26 +529,21 @@ class _Walker:
 
     def emit_controls(self) -> None:
         """The pending control blocks, after the block they sat in."""
-        blocks = self.doc.blocks
-        if len(blocks) + len(self.controls) > MAX_BLOCKS:
-            raise too_many_blocks()
         for text, tag, top, el in self.controls:
-            dom = Dom(
-                tag=tag,
-                token_frames=top.token_frames if top else (),
-                ancestors=top.ancestors if top else (),
-                roles=top.roles if top else (),
-                landmarks=top.landmarks if top else frozenset(),
-                hidden=top.hidden if top else None,
-                rule=top.rule if top else None,
-                element=el,
-            )
-            block = Block(len(blocks), text, "control", None, False)
-            block.dom = dom
-            if dom.rule is not None and dom.rule[0] == "keep":
-                block.keep_rule = dom.rule[1]
-            blocks.append(block)
+            self.append(text, "control", _dom(top, tag, el))
         self.controls.clear()
+
+    def append(self, text: str, kind: str, dom: Dom) -> None:
+        blocks = self.doc.blocks
+        if len(blocks) >= MAX_BLOCKS:
+            raise too_many_blocks()
+        # blank_before stays False: in HTML the block structure itself marks paragraphs, and
+        # --to text keeps one block a line.
+        block = Block(len(blocks), text, kind, None, False)
+        block.dom = dom
+        if dom.rule is not None and dom.rule[0] == "keep":
+            block.keep_rule = dom.rule[1]
+        blocks.append(block)
 
     def start(self, el, tag: str) -> None:
         block = tag in BLOCK_KINDS or tag in CONTAINERS
@@ -693,27 +705,13 @@ class _Walker:
             level = int(tag[1])
         elif kind == "list_item":
             level = max(1, self.list_depth)
-        dom = Dom(
-            tag=tag,
-            token_frames=top.token_frames if top else (),
-            ancestors=top.ancestors if top else (),
-            roles=top.roles if top else (),
-            landmarks=top.landmarks if top else frozenset(),
-            hidden=top.hidden if top else None,
+        dom = _dom(
+            top,
+            tag,
+            top.el if top else None,
             link_chars=min(buf.link_chars, len(text)),
             level=level,
             cells=cells,
             emphasis="" if pre or len(buf.marked) == len(buf.parts) else " ".join("".join(buf.marked).split()),
-            rule=top.rule if top else None,
-            element=top.el if top else None,
         )
-        blocks = self.doc.blocks
-        if len(blocks) >= MAX_BLOCKS:
-            raise too_many_blocks()
-        # blank_before stays False: in HTML the block structure itself marks paragraphs, and
-        # --to text keeps one block a line.
-        block = Block(len(blocks), text, kind, None, False)
-        block.dom = dom
-        if dom.rule is not None and dom.rule[0] == "keep":
-            block.keep_rule = dom.rule[1]
-        blocks.append(block)
+        self.append(text, kind, dom)
