@@ -275,12 +275,15 @@ class MainContent(Filter):
         """
         if not self.anchor_min_blocks:
             return None
+        # No article end before the region: nothing to anchor to (most pages; skip the scan).
+        if not any(b.removal is not None and (b.removal.filter == "share" or (b.removal.filter, b.removal.reason) in _SECTION_ENDS)
+                   for b in blocks[:a]):
+            return None
         header = None
         for i in range(a - 1, 0, -1):
-            if self._is_dateline(blocks[i], lex) and self._headline_like(blocks[i - 1], lex):
-                header = i
-                break
-            if i > 1 and self._is_dateline(blocks[i], lex) and self._headline_like(blocks[i - 2], lex):
+            if self._is_dateline(blocks[i], lex) and (
+                self._headline_like(blocks[i - 1], lex) or (i > 1 and self._headline_like(blocks[i - 2], lex))
+            ):
                 header = i
                 break
         if header is None:
