@@ -212,3 +212,21 @@ def test_dom_hint_decided_by_the_nearest_frame(frames, reason):
 )
 def test_cells_inside_pre_have_no_stray_separator(markup, text):
     assert cleanpage.clean(f"<html><body>{markup}</body></html>", input_format="html").strip() == text
+
+
+@pytest.mark.parametrize(
+    "html,kept",
+    [
+        # The content repeats its own line (each day of a plan): one container, both stay.
+        (f"<main><h2>Monday</h2><p>Eat every two to three hours, starting at breakfast.</p>"
+         f"<h2>Tuesday</h2><p>Eat every two to three hours, starting at breakfast.</p><p>{P1}</p></main>", 2),
+        # A headline repeated by the page header and the article: the later copy goes.
+        (f"<header><div>Ferry timetable changes approved by the council today</div></header>"
+         f"<main><div>Ferry timetable changes approved by the council today</div><p>{P1}</p></main>", 1),
+    ],
+)
+def test_repeats_in_one_container_are_content(html, kept):
+    res = cleanpage.clean_and_explain(f"<html><body>{html}</body></html>", input_format="html")
+    line = next(b.text for b in res.document.blocks if b.text.startswith(("Eat every", "Ferry")))
+    dups = [b for b in res.document.blocks if b.text == line]
+    assert sum(1 for b in dups if not (b.removal and b.removal.filter == "duplicates")) == kept

@@ -9,7 +9,9 @@ class Duplicates(Filter):
     """Removes a block whose text equals an earlier block's, ignoring case: a headline repeated by
     the page header and the article, a teaser listed in two widgets, a pull quote.  The first
     copy is left to the other filters, so an article sentence repeated as a pull quote keeps
-    its place in the article.
+    its place in the article.  On HTML a copy in the same container as the first (the same
+    innermost div, section or list) is the content repeating itself (the same line under each
+    day of a meal plan, ../shared/bench beachbodyondemand page, 0.67 -> 1.00) and stays.
 
     Options:
         min_words (int): shortest block judged (default 6): short lines repeat legitimately
@@ -34,6 +36,10 @@ class Duplicates(Filter):
             key = b.text.casefold()
             first = seen.setdefault(key, b.index)
             if first != b.index and b.removal is None:
+                if b.dom is not None and b.dom.ancestors[-1:] == doc.blocks[first].dom.ancestors[-1:]:
+                    # Both copies in one container: a line the content itself repeats (each
+                    # day of a meal plan, each round of a schedule), not page furniture.
+                    continue
                 yield Verdict(b.index, "repeated_block", f"same as block {first}")
 
 
