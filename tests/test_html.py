@@ -194,6 +194,9 @@ def test_an_unclosed_void_element_does_not_swallow_the_article(void):
         ((("div", ("social", "media", "embed")), ("blockquote", ("twitter", "tweet"))), None),
         ((("div", ("social", "embed")), ("blockquote", ("instagram", "media"))), None),
         ((("div", ("social", "links")),), "share_container"),
+        # A breaking-news ticker of other stories' titles and summaries.
+        ((("div", ("breaking", "news")), ("ul", ()), ("li", ())), "related_container"),
+        ((("div", ("breaking", "news")), ("div", ("entry", "content")), ("p", ())), None),
     ],
 )
 def test_dom_hint_decided_by_the_nearest_frame(frames, reason):
