@@ -401,3 +401,25 @@ def test_newsletter_pitch_beside_a_promo_line(lines, pitch, removed):
     res = cleanpage.clean_and_explain(text, input_format="text", lang=lang)
     (b,) = [b for b in res.document.blocks if b.text == pitch]
     assert (b.removal is not None and b.removal.filter == "promo") is removed
+
+
+@pytest.mark.parametrize(
+    "line,reason",
+    [
+        # A teaser's metadata, written as bullets by converters such as inscriptis.
+        ("* By REUTERS", "byline"),
+        ("* 11/20/2019 10:08 AM", "dateline"),
+        ("* November 20, 2019", "dateline"),
+        ("* 3 hours ago", "dateline"),
+        # A timetable's line is content.
+        ("* 06:00", None),
+        ("* 6:30 PM", None),
+        ("* 06:00 Doors open at the harbour", None),
+    ],
+)
+def test_bylines_and_datelines_in_list_items(line, reason):
+    text = "\n".join([P1, P2, line, P3]) + "\n"
+    res = cleanpage.clean_and_explain(text, input_format="text", lang="en")
+    (b,) = [b for b in res.document.blocks if b.text == line]
+    got = b.removal.reason if b.removal and b.removal.filter == "bylines" else None
+    assert got == reason

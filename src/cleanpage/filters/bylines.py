@@ -1,9 +1,21 @@
 """``bylines``: author bylines and datelines around the article."""
 from __future__ import annotations
 
+import re
+
 from ..document import Verdict
 from . import Filter, kept_blocks
 from ._sections import is_timestamp
+
+
+#: A whole numeric date: "11/20/2019", "2019-11-20", "20.11.2019".
+_FULL_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+
+
+def _names_a_day(text: str, norm: str) -> bool:
+    """Whether a timestamp names a day (a month or weekday word, "ago", a whole numeric date),
+    not only a clock time: a list item "06:00" is a line of a timetable."""
+    return _FULL_DATE.search(text) is not None or any(t not in ("0", "am", "pm") for t in norm.split())
 
 
 class Bylines(Filter):
@@ -30,10 +42,12 @@ class Bylines(Filter):
     def judge(self, doc, lex):
         for b in kept_blocks(doc):
             f = b.features
-            # List items, table rows and code are content even when they hold a time ("06:00").
-            if f.words > self.max_words or f.prose or b.kind in ("list_item", "table_row", "pre"):
+            # Table rows and code are content even when they hold a time ("06:00").  A list
+            # item that is only a date or a byline is a teaser's metadata: converters such as
+            # inscriptis write teaser lists as bullets ("* By REUTERS", "* 11/20/2019 10:08 AM").
+            if f.words > self.max_words or f.prose or b.kind in ("table_row", "pre"):
                 continue
-            if is_timestamp(b, lex):
+            if is_timestamp(b, lex) and (b.kind != "list_item" or _names_a_day(b.text, f.norm)):
                 yield Verdict(b.index, "dateline", b.text)
                 continue
             hit = lex.prefix(f, "byline_prefixes")
