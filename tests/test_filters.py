@@ -423,3 +423,20 @@ def test_bylines_and_datelines_in_list_items(line, reason):
     (b,) = [b for b in res.document.blocks if b.text == line]
     got = b.removal.reason if b.removal and b.removal.filter == "bylines" else None
     assert got == reason
+
+
+@pytest.mark.parametrize(
+    "heading,pitch,lang",
+    [
+        ("Keep up to date", "Our newsletter brings the latest solar news to your inbox every day.", "en"),
+        ("Stay informed", "Get our newsletter with the week's best stories every Friday.", "en"),
+        ("Bleiben Sie informiert", "Unser Newsletter bringt die wichtigsten Nachrichten in Ihren Posteingang.", "de"),
+        ("Restez informés", "Recevez notre newsletter chaque matin dans votre boîte mail.", "fr"),
+    ],
+)
+def test_stay_informed_boxes_are_promo(heading, pitch, lang):
+    text = "\n".join([P1, P2, heading, pitch, P3]) + "\n"
+    res = cleanpage.clean_and_explain(text, input_format="text", lang=lang)
+    got = {b.text: (b.removal.filter, b.removal.reason) for b in res.document.removed}
+    assert got[heading] == ("promo", "promo_phrase")
+    assert got[pitch][0] == "promo"  # as its pitch, or by a promo phrase of its own
