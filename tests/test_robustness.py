@@ -99,6 +99,19 @@ def test_a_tag_with_100000_attributes_parses_fast_and_keeps_the_text():
 _SENTENCE = "The council met on Monday and approved the budget for the coming year after a debate."
 
 
+@pytest.mark.parametrize("wrap", ["str", "file", "soup"])
+def test_lone_surrogates_are_dropped_from_every_kind_of_text_input(wrap):
+    import io
+
+    from bs4 import BeautifulSoup
+
+    second = _SENTENCE.replace("council", "board")
+    html = f"<html><body><p>{_SENTENCE}</p><p>{second} \ud83d</p><p>{_SENTENCE.replace('council', 'mayor')}</p></body></html>"
+    data = {"str": html, "file": io.StringIO(html), "soup": BeautifulSoup(html, "html.parser")}[wrap]
+    out = cleanpage.clean(data, input_format="html")
+    assert out.count("\n") == 3 and "mayor" in out and not any("\ud800" <= c <= "\udfff" for c in out)
+
+
 @pytest.mark.parametrize("fmt", ["html", "text"])
 @pytest.mark.parametrize("where", ["\ud83d", "\udc00", "\ud800\ud800"])
 def test_lone_surrogates_are_dropped_and_the_rest_kept(fmt, where):
@@ -124,6 +137,10 @@ def test_lone_surrogates_are_dropped_and_the_rest_kept(fmt, where):
         ("cp037", b"Ferry timetable approved after a long debate on Monday.", "Ferry timetable approved"),
         ("cp500", b"Ferry timetable approved after a long debate on Monday.", "Ferry timetable approved"),
         ("utf-7", b"Ferry timetable approved +- a long debate on Monday.", "approved +- a long"),
+        # Refused labels stay refused when the bytes are not UTF-8 and the detector runs.
+        ("utf-16", "Caf\u00e9 au lait is served every morning in the old square.".encode("cp1252"), "Caf\u00e9 au lait"),
+        ("cp037", "Caf\u00e9 au lait is served every morning in the old square.".encode("cp1252"), "Caf\u00e9 au lait"),
+        ("hz", b"Our code ~{Dc:C~} and more words in this paragraph today.", "~{Dc:C~}"),  # never decoded as HZ
         # Declarations that fit the bytes are still read.
         ("windows-1252", "Caf\u00e9 terrace approved after a long debate on Monday.".encode("cp1252"), "Caf\u00e9 terrace"),
         ("shift_jis", "\u30d5\u30a7\u30ea\u30fc\u306e\u6642\u523b\u8868\u304c\u6c7a\u307e\u308a\u307e\u3057\u305f\u3002\u6708\u66dc\u65e5\u304b\u3089\u65b0\u3057\u3044\u4fbf\u304c\u51fa\u307e\u3059\u3002".encode("shift_jis"), "\u30d5\u30a7\u30ea\u30fc"),
@@ -154,3 +171,14 @@ def test_too_many_blocks_is_one_clear_error(monkeypatch, page, fmt):
     with pytest.raises(cleanpage.LimitError, match="more than"):
         cleanpage.clean(page, input_format=fmt)
     assert cleanpage.clean(page[: len(page) // 3], input_format=fmt) is not None  # under it: fine
+
+
+def test_unclosed_doctype_subsets_take_linear_time():
+    # Each unclosed "<!doctype x [" made the subset regex scan to the end of the page: 16,000
+    # of them (224 KB) took 11 s.  Only the first DOCTYPE is looked at now.
+    import time
+
+    page = "<html><body>" + "<!doctype x [ " * 64_000 + f"<p>{_SENTENCE}</p></body></html>"
+    t0 = time.perf_counter()
+    assert _SENTENCE in cleanpage.clean(page, input_format="html")
+    assert time.perf_counter() - t0 < 5  # 0.01 s here; quadratic, it would take minutes

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import gc
 import os
-import re
 import time
 from contextlib import contextmanager
 from typing import NamedTuple
 
-from .decode import LimitError, decode
+from .decode import LimitError, decode, without_surrogates
 from .document import Document
 from .language import document_language, normalize_code
 from .lexicons import languages, shipped
@@ -43,6 +42,8 @@ def _parse(data, input_format: str, rules: Rules | None = None, deadline: float 
         return parse_html(data, rules, deadline)  # before the read() probe: a soup answers any attribute
     if isinstance(data, os.PathLike) or hasattr(data, "read"):
         data = read_source(data)
+        if isinstance(data, str):  # a text file object: the same text as a str input
+            data = without_surrogates(data)
     if isinstance(data, (str, bytes, bytearray, memoryview)):
         if input_format == "text":
             return parse_text(decode(data))
@@ -127,23 +128,6 @@ def clean_and_explain(
     return Result(text, doc, doc.stats())
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _without_surrogates(text: str) -> str:
-    """``text`` without lone surrogates (half of a UTF-16 pair, as JSON escapes such as
-    "\\ud83d" of cut crawl data decode to).  No encoding can write them: lxml stopped parsing
-    at the first one and lost the rest of the page, and text output showed U+FFFD.  They are
-    dropped, not replaced, so the output holds nothing the input did not."""
-    if text.isascii():
-        return text
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return _SURROGATE.sub("", text)
-    return text
-
-
 def _clean(data, input_format, preset, lang, pipeline, max_bytes, time_budget, config, rules):
     """``(text, Document)`` for :func:`clean` and :func:`clean_and_explain`; the per-reason
     counts are left to the latter (a tenth of a millisecond a page that clean() never shows)."""
@@ -166,7 +150,7 @@ def _clean(data, input_format, preset, lang, pipeline, max_bytes, time_budget, c
     if max_bytes is not None and isinstance(data, (str, bytes, bytearray)) and len(data) > max_bytes:
         raise LimitError(f"input of {len(data):,} bytes is over the limit of {max_bytes:,}")
     if isinstance(data, str):
-        data = _without_surrogates(data)
+        data = without_surrogates(data)
     if config is not None:
         pipe = pipeline if pipeline is not None else config.pipeline()
         lang = lang if lang is not None else config.lang

@@ -122,9 +122,8 @@ def decode_bytes(data: bytes, declared=None, is_html: bool = False) -> str:
             return data.decode("utf-8")
         except UnicodeDecodeError:
             pass
-    enc = declared(data) if declared is not None else None
-    if enc:
-        enc = _as_declared(enc)
+    label = declared(data) if declared is not None else None
+    enc = _as_declared(label) if label else None
     if enc and _is_text_codec(enc):
         try:
             return data.decode(enc)
@@ -148,10 +147,19 @@ def decode_bytes(data: bytes, declared=None, is_html: bool = False) -> str:
         # UnicodeDammit warns when it had to substitute characters; the caller gets the text.
         warnings.simplefilter("ignore")
         # The detector reads a sample: on a whole page it costs 5-10 s a megabyte.
-        dammit = UnicodeDammit(data[:_SAMPLE], is_html=is_html)
+        # A declaration refused above is refused here too: UnicodeDammit reads the page's
+        # <meta charset> itself, and a utf-16 or cp037 label there made text not in the input.
+        excluded = [label] if label and _as_declared(label) != label else []
+        dammit = UnicodeDammit(data[:_SAMPLE], is_html=is_html, exclude_encodings=excluded)
     enc = dammit.original_encoding
+    if enc and _as_declared(enc) != enc:
+        enc = None  # the detector took a label browsers do not decode by
     if enc and _is_text_codec(enc):
         return data.decode(enc, errors="replace")
+    if excluded:
+        # The page's own label was refused and nothing else fits: browsers read such a page
+        # as windows-1252 (the bytes it cannot map, five C1 codes, are dropped, not invented).
+        return data.decode("cp1252", errors="ignore")
     if dammit.unicode_markup is None or len(data) > _SAMPLE:
         raise InputError("cannot decode input: no character encoding fits its bytes")
     return dammit.unicode_markup
@@ -172,6 +180,8 @@ def _as_declared(name: str) -> str | None:
         return None
     if info.name.startswith(("utf-16", "utf-32")):
         return "utf-8"
+    if info.name.startswith(("hz", "iso2022_kr", "iso2022_cn")):
+        return None  # WHATWG's "replacement" labels: no browser decodes by them ("~{" is CJK in HZ)
     try:
         if _ASCII_PROBE.encode(info.name) != _ASCII_PROBE.encode("ascii") or info.name == "utf-7":
             return None
@@ -188,3 +198,20 @@ def _is_text_codec(name: str) -> bool:
     except LookupError:
         return False
     return getattr(info, "_is_text_encoding", True) and info.name not in _NOT_CHARSETS
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` without lone surrogates (half of a UTF-16 pair, as JSON escapes such as
+    "\\ud83d" of cut crawl data decode to).  No encoding can write them: lxml stopped parsing
+    at the first one and lost the rest of the page, and text output showed U+FFFD.  They are
+    dropped, not replaced, so the output holds nothing the input did not."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("", text)
+    return text

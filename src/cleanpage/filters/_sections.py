@@ -42,7 +42,7 @@ def is_timestamp(b: Block, lex: Lexicons) -> bool:
     if lex.prefix(f, "time_ago") is not None:
         return True
     tokens = norm.split()
-    dates = lex["date_words"]
+    dates = lex.any_date_words
     if "0" not in tokens or not all(t == "0" or t in dates for t in tokens):
         return False
     # Numbers alone ("#1", a phone number) are not a date: a month or weekday word, or a date

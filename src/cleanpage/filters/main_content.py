@@ -331,7 +331,7 @@ class MainContent(Filter):
         if is_timestamp(b, lex):
             return True
         tokens = f.norm.split()[:3]
-        dates = lex["date_words"]
+        dates = lex.any_date_words
         return len(tokens) == 3 and "0" in tokens and all(t == "0" or t in dates for t in tokens) and any(t != "0" for t in tokens)
 
     @staticmethod

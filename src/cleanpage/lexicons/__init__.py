@@ -304,6 +304,12 @@ class Lexicons:
             else {kind: self._by_kind[kind] if kind in WORD_KINDS else frozenset(phrases(kind, own)) for kind in KINDS}
         )
         self._stopwords = frozenset() if lang in _UNSPACED_LANGS else stopwords(lang)
+        #: Month and weekday words of every language: a line made only of numbers and such
+        #: words is a date in any language ("Segunda-feira, 4 de março de 2024" on a page read
+        #: as English), so that a date line is judged the same whichever language is detected
+        #: (a paste cleaned again, in another language once its English lines were gone, lost
+        #: its Portuguese date line only then).
+        self.any_date_words = frozenset(phrases("date_words", list(known)))
         self._anywhere_index: PhraseIndex | None = None
         self._nothing = (self, _NOTHING)  # the cached answer of a block that matches nothing
         # One index over every kind, for the prefix look-ups the filters make on every short
