@@ -134,7 +134,7 @@ class DomHints(Filter):
     )
     origins = frozenset({"html"})
     defaults = {"landmarks": True}
-    summary = "containers whose class/id/role names ads, related, promo, comments, share, cookies, navigation (HTML)"
+    summary = "containers whose class/id/role names ads, related, promo, comments, share, cookies, navigation; button and dialog text (HTML)"
 
     def judge(self, doc, lex):
         # Blocks of one container share their frames tuple: judge each tuple once a page.
