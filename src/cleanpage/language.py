@@ -15,8 +15,10 @@ from functools import lru_cache
 #: Characters of block text given to the detector: the prose blocks first, as menus and
 #: footers are often in another language (English labels on a German page).  On the 127 pages
 #: of ../shared/bench/pasted, 250, 400, 600 and 1,000 characters gave the same language as
-#: 2,000 on every page; 500 keeps a margin at about 0.4 ms a page (1,000 took 0.8 ms).
-SAMPLE_CHARS = 500
+#: 2,000 on every page; with 300, every page of the three benchmark sets and every golden
+#: case is cleaned as with 500 (200 made one Portuguese page English).  The model's time
+#: grows with its input, and was the largest single cost of a pasted page at 500.
+SAMPLE_CHARS = 300
 #: Letters below which the text is too short to detect from.
 MIN_LETTERS = 20
 #: Least model probability accepted (fastText's scores; below it the model is guessing, as on
