@@ -128,7 +128,8 @@ def clean_and_explain(
     return Result(text, doc, doc.stats())
 
 
-def _clean(data, input_format, preset, lang, pipeline, max_bytes, time_budget, config, rules):
+def _clean(data, input_format, preset, lang, pipeline, max_bytes, time_budget, config, rules,
+           keep_document=True):
     """``(text, Document)`` for :func:`clean` and :func:`clean_and_explain`; the per-reason
     counts are left to the latter (a tenth of a millisecond a page that clean() never shows)."""
     if not isinstance(input_format, str) or input_format not in INPUT_FORMATS:
@@ -172,7 +173,13 @@ def _clean(data, input_format, preset, lang, pipeline, max_bytes, time_budget, c
         else:
             lex = shipped(lex_lang)
         pipe.run(doc, lex, deadline)
-        return render_text(doc), doc
+        text = render_text(doc)
+        if not keep_document:
+            # Freed here, while the collector is paused, a Document's tens of thousands of
+            # objects leave no allocation count behind that would start a collection (over
+            # whatever else the process holds) when the collector is turned back on.
+            doc = None
+        return text, doc
 
 
 @contextmanager
@@ -215,4 +222,4 @@ def clean(
 
     Arguments and errors as for :func:`clean_and_explain`.
     """
-    return _clean(data, input_format, preset, lang, pipeline, max_bytes, time_budget, config, rules)[0]
+    return _clean(data, input_format, preset, lang, pipeline, max_bytes, time_budget, config, rules, False)[0]

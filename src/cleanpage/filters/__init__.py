@@ -7,6 +7,9 @@ block text and never removes blocks itself.  The pipeline records the first remo
 """
 from __future__ import annotations
 
+import os
+import sys
+import time
 from typing import Any, ClassVar, Iterable, Mapping
 
 from .._quote import quoted
@@ -166,8 +169,13 @@ def plugin_filters() -> list[type[Filter]]:
     Raises:
         TypeError: an entry point that does not load a Filter subclass (named in the message).
     """
+    places = (tuple(sys.path), tuple(sys.meta_path))
+    now = time.monotonic()
+    if _plugins_seen[2] == places and now - _plugins_seen[3] < RESTAT_SECONDS:
+        return list(_plugins_seen[1])
     key = _distributions_key()
     if _plugins_seen[0] == key:
+        _plugins_seen[2:] = [places, now]
         return list(_plugins_seen[1])
     from importlib.metadata import entry_points
 
@@ -180,7 +188,7 @@ def plugin_filters() -> list[type[Filter]]:
                 "cleanpage.Filter subclass with a name and reasons"
             )
         found.append(cls)
-    _plugins_seen[:] = [key, tuple(found)]
+    _plugins_seen[:] = [key, tuple(found), places, now]
     return found
 
 
@@ -190,13 +198,16 @@ def plugin_filters() -> list[type[Filter]]:
 # sys.path and metadata finders, and each path directory with the same modification time
 # (installing or removing a distribution adds or removes a .dist-info folder there; the same
 # test importlib.metadata itself uses to reuse its directory listings).  One entry: bounded.
-_plugins_seen: list = [None, ()]
+# The directories are stat-ed again at most once every RESTAT_SECONDS while sys.path and the
+# finders stay the same: a stat of each path entry cost 2% of a short pasted page.
+_plugins_seen: list = [None, (), None, 0.0]  # [key, classes, (sys.path, meta_path), when]
+
+#: Seconds for which an unchanged sys.path is trusted to hold the same distributions: a
+#: plugin installed into a running process is found within this time.
+RESTAT_SECONDS = 1.0
 
 
 def _distributions_key() -> tuple:
-    import os
-    import sys
-
     stamps = []
     for entry in sys.path:
         try:
