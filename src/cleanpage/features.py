@@ -119,14 +119,14 @@ def _menu_likeness(text: str, f: Features) -> float:
         return 0.25
     if text[-1] in ".:;,!?":
         return 0.5
-    first = next((c for c in text if c.isalpha()), "")
+    first = text[0] if text[0].isalpha() else next((c for c in text if c.isalpha()), "")
     if first and not first.isupper() and not first.islower():
         # A script without case (CJK, Arabic, Devanagari, Hangul): capitals cannot mark a
         # label, so length does; four words (eight CJK characters) read as a phrase.
         return 0.5 if f.words >= 4 else 1.0
     words = text.split()
     if len(words) >= 3:
-        lower = sum(w[:1].islower() for w in words[1:])
+        lower = sum([w[:1].islower() for w in words[1:]])
         if lower * 2 >= len(words) - 1:
             return 0.5
     return 1.0

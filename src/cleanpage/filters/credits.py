@@ -21,6 +21,9 @@ _EDGE = " ([|/–—-。，；）"
 #: What separates a credit marker from the name: a colon, or an equals sign as Korean and
 #: Japanese papers write it ("사진=연합뉴스", "写真＝共同"; golden/ko/news-jeontong-sijang).
 SEPARATORS = (":", "：", "=", "＝")
+# A separator or "©" anywhere: one regex scan, where testing each character in turn made this
+# pre-check a tenth of the filter's time.
+_CUE = re.compile("[%s©]" % re.escape("".join(SEPARATORS)))
 
 
 def credit_tail(text: str, markers: Lexicon) -> str | None:
@@ -106,8 +109,7 @@ class Credits(Filter):
                     continue
             t = b.text
             # A caption credit needs a colon, "©" or a by-word: test for them before the search.
-            if not (any(sep in t for sep in SEPARATORS) or "©" in t
-                    or _BY_RE.search(t, max(0, len(t) - TAIL_CHARS))):
+            if not (_CUE.search(t) or _BY_RE.search(t, max(0, len(t) - TAIL_CHARS))):
                 continue
             credit = credit_tail(t, markers)
             if credit is None:
