@@ -1,8 +1,11 @@
 """The lexicon files themselves: normalised, sorted, unique, no empty kind."""
+import unicodedata
 from importlib import resources
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
+from cleanpage import lexicons
 from cleanpage.lexicons import KINDS, Lexicon, Lexicons, languages, normalize
 
 ROOT = resources.files("cleanpage.lexicons")
@@ -49,6 +52,28 @@ def test_lexicon_file_is_normalised_sorted_unique(lang, kind):
 )
 def test_normalize(raw, norm):
     assert normalize(raw) == norm
+
+
+def _general_normalize(text: str) -> str:
+    """normalize() as its docstring defines it, every step taken whatever the text."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = lexicons._POINTS.sub("", text).replace("i\u0307", "i")
+    return " ".join(lexicons._WORD_RUN.findall(lexicons._NUMBER.sub("0", text)))
+
+
+@pytest.mark.parametrize("raw", ["1\u20245 shares", "1…5", "5k… views", "“Don’t” — 3 comments", "´ab¸c"])
+def test_normalize_shortcuts_give_the_general_result(raw):
+    assert normalize(raw) == _general_normalize(raw)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(
+    st.text(),
+    # ASCII, digits and the punctuation normalize() takes its ASCII way with, in any order
+    st.lists(st.sampled_from([*"abKkm09 .,_-:'", *lexicons._typographic(), "\u2024", "é"])).map("".join),
+))
+def test_normalize_fast_ways_agree_with_the_general_one(text):
+    assert normalize(text) == _general_normalize(text)
 
 
 def test_lookups():
