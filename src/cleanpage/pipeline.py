@@ -14,6 +14,8 @@ from .presets import DEFAULT_PRESET, FILTER_ORDER, PRESETS, REPAIR_ORDER
 from .repairs import KEPT_STAGE, REPAIRS
 
 
+_new_tuple = tuple.__new__
+
 #: Most rounds of filtering and joining across removed blocks (see Pipeline.run).
 MAX_ROUNDS = 4
 
@@ -165,15 +167,17 @@ class Pipeline:
                 raise LimitError(f"time budget exceeded before filter {flt.name!r}")
             if doc.origin not in flt.origins:
                 continue
-            for v in flt.judge(doc, lex):
-                if v.reason not in flt.reasons:
+            name, reasons, blocks = flt.name, flt.reasons, doc.blocks
+            for index, reason, evidence in flt.judge(doc, lex):
+                if reason not in reasons:
                     raise ValueError(
-                        f"filter {flt.name!r} gave undeclared reason {v.reason!r}; "
-                        f"declared: {', '.join(flt.reasons)}"
+                        f"filter {name!r} gave undeclared reason {reason!r}; "
+                        f"declared: {', '.join(reasons)}"
                     )
-                b = doc.blocks[v.index]
+                b = blocks[index]
                 if b.removal is None:
-                    removal = Removal(flt.name, v.reason, v.evidence or "(no evidence)")
+                    # tuple.__new__ skips the NamedTuple's Python-level constructor.
+                    removal = _new_tuple(Removal, (name, reason, evidence or "(no evidence)"))
                     if b.keep_rule is None:
                         b.removal = removal
                     else:  # a user keep rule wins, and the explanation says over what

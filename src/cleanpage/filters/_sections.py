@@ -28,7 +28,7 @@ def prose_prefix_sums(doc: Document) -> list[int]:
     headings stays linear)."""
     sums = [0]
     for b in doc.blocks:
-        sums.append(sums[-1] + (b.features.words if b.kept and b.features.prose else 0))
+        sums.append(sums[-1] + (b.features.words if b.removal is None and b.features.prose else 0))
     return sums
 
 
@@ -77,13 +77,13 @@ def walk(doc: Document, heading: int, lex: Lexicons, comments: bool = False) -> 
         # "Related" is its own section); so walks never overlap and stay linear together.
         if is_section_heading(b, lex, comments):
             return members, False, i
-        if not b.kept:
+        if b.removal is not None:
             continue
         if is_timestamp(b, lex):
             seen_timestamp = True
         if b.features.prose and not seen_timestamp:
             j = i + 1
-            while j < n and not blocks[j].kept:
+            while j < n and blocks[j].removal is not None:
                 j += 1
             if j < n and blocks[j].features.prose:
                 return members, False, i

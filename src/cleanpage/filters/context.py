@@ -31,11 +31,11 @@ class Context(Filter):
         n = len(blocks)
         i = 0
         while i < n:
-            if not blocks[i].kept:
+            if blocks[i].removal is not None:
                 i += 1
                 continue
             j = i
-            while j < n and blocks[j].kept:
+            while j < n and blocks[j].removal is None:
                 j += 1
             # blocks[i:j] is a run of kept blocks; i-1 and j are removed or the edge.
             run = blocks[i:j]

@@ -109,7 +109,7 @@ class MainContent(Filter):
         if self.relative_penalty:
             # Scale the penalty to the page's paragraphs: a page of 15-word paragraphs should not
             # lose its second half to one subheading, three bullets and an ad label.
-            lengths = [b.features.words for b in blocks if b.kept and b.features.prose]
+            lengths = [b.features.words for b in blocks if b.removal is None and b.features.prose]
             if lengths:
                 lengths.sort()
                 median = lengths[len(lengths) // 2]
@@ -121,7 +121,7 @@ class MainContent(Filter):
         removed_weight = self.removed_weight
         for i, b in enumerate(blocks):
             f = b.features
-            if not b.kept:
+            if b.removal is not None:
                 score = -pen * removed_weight
             elif f.prose and (f.terminal or self._runs_on(lex, f, min_density)):
                 score = f.words if f.terminal else f.words * half
@@ -148,19 +148,19 @@ class MainContent(Filter):
         if title is not None:
             if doc.title is None:
                 doc.title = blocks[title].text
-            if title == a - 1 and blocks[title].kept and not blocks[a].blank_before:
+            if title == a - 1 and blocks[title].removal is None and not blocks[a].blank_before:
                 a -= 1
         first = blocks[a].source.first_line if blocks[a].source else a
         last = blocks[end - 1].source.last_line if blocks[end - 1].source else end - 1
         evidence = f"content region is lines {first + 1}-{last + 1}"
         for b in blocks[:a]:
-            if b.kept:
+            if b.removal is None:
                 if b.index == title and doc.title == b.text:
                     yield Verdict(b.index, "headline", "the page headline (Document.title)")
                 else:
                     yield Verdict(b.index, "before_content", evidence)
         for b in blocks[end:]:
-            if b.kept:
+            if b.removal is None:
                 yield Verdict(b.index, "after_content", evidence)
 
 
@@ -173,7 +173,7 @@ class MainContent(Filter):
         becomes ``Document.title`` and goes with reason ``headline``: the article body does
         not repeat it."""
         blocks = doc.blocks
-        prose = [b for b in blocks[a:end] if b.kept and b.features.prose and b.dom is not None]
+        prose = [b for b in blocks[a:end] if b.removal is None and b.features.prose and b.dom is not None]
         total = sum(b.features.words for b in prose)
         container = None
         depth = 0
@@ -201,7 +201,7 @@ class MainContent(Filter):
         evidence = f"content container holds blocks {first}-{len(inside) - 1 - inside[::-1].index(True)}"
         title = (doc.title or "").strip()
         for i, b in enumerate(blocks):
-            if not b.kept:
+            if b.removal is not None:
                 continue
             if (
                 b.kind == "heading"
@@ -233,7 +233,7 @@ class MainContent(Filter):
             b = blocks[i]
             f = b.features
             if (
-                b.kept
+                b.removal is None
                 and 4 <= f.words <= 30
                 and not f.terminal
                 and (b.text[0].isalnum() or b.text[0] in "'\"‘“«„[【")
@@ -312,12 +312,12 @@ class MainContent(Filter):
             # ("* Share this with Email", a BBC share panel in pasted-inscriptis) or a bulleted
             # menu must not pass for a list article, so the line is judged without it.
             text = b.text.lstrip(_BULLETS) or b.text
-            if b.kept and (f.prose or menu_likeness(text, Features(text)) <= limit or _is_table_row(text)):
+            if b.removal is None and (f.prose or menu_likeness(text, Features(text)) <= limit or _is_table_row(text)):
                 count += 1
                 words += f.words
         if count < self.anchor_min_blocks or words < self.anchor_min_words:
             return None
-        while start < end and not blocks[start].kept:
+        while start < end and blocks[start].removal is not None:
             start += 1
         return start, end
 
@@ -356,7 +356,7 @@ class MainContent(Filter):
         while i < n:
             j = i
             gap = 0
-            while j < n and blocks[j].kept and gap <= self.max_gap:
+            while j < n and blocks[j].removal is None and gap <= self.max_gap:
                 b = blocks[j]
                 f = b.features
                 if f.prose and not f.terminal and not self._runs_on(lex, f, self.min_stopword_density):
@@ -365,7 +365,7 @@ class MainContent(Filter):
                     break
                 gap += 1
                 j += 1
-            if j >= n or not blocks[j].kept or gap > self.max_gap:
+            if j >= n or blocks[j].removal is not None or gap > self.max_gap:
                 return i
             i = j + 1
         return i
