@@ -349,6 +349,8 @@ class Lexicons:
                 words = ph.split(" ")
                 for n in range(1, len(words) + 1):
                     self._stems.add(" ".join(words[:n]))
+        # Words of the longest phrase: a block's words past them cannot be part of a prefix.
+        self._stem_words = max((s.count(" ") + 1 for s in self._stems), default=1)
 
     def __getitem__(self, kind: str) -> Lexicon:
         return self._by_kind[kind]
@@ -363,7 +365,7 @@ class Lexicons:
         tokens = f.norm.split()
         if not tokens:
             return 0.0
-        return sum(t in words for t in tokens) / len(tokens)
+        return sum(map(words.__contains__, tokens)) / len(tokens)
 
     def prefixes(self, f) -> Mapping[str, str]:
         """``{kind: longest phrase of that kind the block starts with}`` for a block's
@@ -371,10 +373,13 @@ class Lexicons:
         cached = f._prefixes
         if cached is not None and cached[0] is self:
             return cached[1]
+        norm = f.norm
+        if norm.partition(" ")[0] not in self._stems:  # most blocks: no phrase starts so
+            f._prefixes = self._nothing
+            return _NOTHING
         found: dict[str, str] = {}
-        words = f.norm.split(" ")
         cand = ""
-        for w in words:
+        for w in norm.split(" ", self._stem_words):
             cand = f"{cand} {w}" if cand else w
             if cand not in self._stems:
                 break
