@@ -49,6 +49,16 @@ class _Parser(argparse.ArgumentParser):
         ns, extras = self.parse_known_args(args, namespace)
         if extras:
             self.error(f"unrecognized arguments: {' '.join(quoted(a) for a in extras)}")
+        for action in self._actions:
+            # Python 3.11's argparse drops the "--" of "--lang=--" and stores [] (appends []
+            # for a repeatable option) without calling the type: a list where a string
+            # belongs, which later code met as a traceback.  Later Pythons keep the "--".
+            if action.nargs is not None or not action.option_strings:
+                continue
+            value = getattr(ns, action.dest, None)
+            items = value if isinstance(action, argparse._AppendAction) else [value]
+            if isinstance(items, list) and any(isinstance(v, list) for v in items):
+                self.error(f"argument {'/'.join(action.option_strings)}: expected one argument")
         return ns
 
     def error(self, message: str):  # one line, exit 2, as documented
