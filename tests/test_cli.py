@@ -262,3 +262,18 @@ def test_a_missing_field_named_at_length_is_cut_in_the_error_record():
     r = run("--jsonl", "--field", LONG_VALUE, input=b'{"id": 1, "text": "hello"}\n')
     (rec,) = [json.loads(x) for x in r.stdout.decode().splitlines()]
     assert rec == {"id": 1, "text": "hello", "error": f"record has no field '{'x' * 60}…'"}
+
+
+@pytest.mark.parametrize(
+    "option",
+    ["--lang", "--field", "--output-field", "--time-budget", "--max-bytes", "--jobs", "--config", "--preset",
+     "--to", "--from", "--color", "--disable", "--only", "--drop", "--keep-xpath", "--output-dir", "--la"],
+)
+def test_an_option_given_dashdash_as_its_value_is_a_usage_error(option, capsys):
+    # Python 3.11's argparse drops "--" from "--lang=--" and stores [] as the value: --lang,
+    # --field, --max-bytes, --jobs, --config, --disable and --only then ended in a traceback.
+    with pytest.raises(SystemExit) as exit:
+        main(["--jsonl", f"{option}=--"])
+    assert exit.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "expected one argument" in err and "Traceback" not in err

@@ -203,3 +203,33 @@ def test_long_values_in_config_errors_are_cut(tmp_path, text, start):
     msg = str(e.value)
     assert msg.startswith(f"{f}{start}") and "\n" not in msg
     assert "…'" in msg and len(msg) < len(str(f)) + 400
+
+
+@pytest.mark.parametrize("text", ["x = " + "[" * 50_000 + "]" * 50_000 + "\n",
+                                  "x = " + "{a = " * 5_000 + "1" + "}" * 5_000 + "\n"])
+def test_config_nested_too_deeply_is_one_clear_error(tmp_path, text, monkeypatch):
+    # tomllib recurses once a level: RecursionError came out of load_config as a traceback.
+    with pytest.raises(ConfigError, match="nested too deeply"):
+        load_config(write(tmp_path, text))
+    write(tmp_path, text, "pyproject.toml")  # the project's own file is not ours to judge
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cleanpage.toml").unlink()
+    assert load_config().preset == "balanced"
+
+
+@pytest.mark.parametrize(
+    "text,message",
+    [("tool = 5\n", None), ('[tool]\nblack = 1\n', None),
+     ("[tool]\ncleanpage = 5\n", "pyproject.toml [tool.cleanpage]:2: must be a table"),
+     ('[tool]\ncleanpage = ["recall"]\n', "pyproject.toml [tool.cleanpage]:2: must be a table")],
+)
+def test_pyproject_whose_tool_is_no_table(tmp_path, monkeypatch, text, message):
+    # "tool = 5" and "[tool] cleanpage = 5" raised AttributeError / TypeError (a traceback).
+    write(tmp_path, text, "pyproject.toml")
+    monkeypatch.chdir(tmp_path)
+    if message is None:
+        assert load_config().preset == "balanced"
+    else:
+        with pytest.raises(ConfigError) as e:
+            load_config()
+        assert str(e.value).startswith(message)

@@ -289,3 +289,20 @@ def test_jsonl_job_gives_the_same_record_with_or_without_the_line_end(line, erro
     rec = json.loads(out)
     assert failed and rec["error"].startswith(error)
     assert rec.get("line", line) == line  # the echo of an invalid line has no line end
+
+
+@pytest.mark.parametrize("value", ["NaN", "Infinity", "-Infinity", "1e999", "-1e400"])
+def test_jsonl_never_writes_nan_or_infinity(value):
+    # json.loads takes NaN and Infinity (not JSON) and reads 1e999 (JSON) as inf; json.dumps then
+    # wrote NaN / Infinity, a line that strict readers (jq, orjson, Spark) refuse.
+    from cleanpage.batch import JsonlJob
+
+    line = f'{{"id": 1, "score": {value}, "text": "{LONG}"}}'
+    out, failed, _ = JsonlJob()(line)
+
+    def strict(name):
+        raise AssertionError(f"output holds {name}: {out}")
+
+    rec = json.loads(out, parse_constant=strict)
+    assert failed and rec["error"].startswith("invalid JSON: ValueError") and rec["line"] == line
+    assert json.loads(JsonlJob()(line.replace(value, "1.5"))[0])["score"] == 1.5  # finite numbers as before

@@ -182,3 +182,25 @@ def test_unclosed_doctype_subsets_take_linear_time():
     t0 = time.perf_counter()
     assert _SENTENCE in cleanpage.clean(page, input_format="html")
     assert time.perf_counter() - t0 < 5  # 0.01 s here; quadratic, it would take minutes
+
+
+@pytest.mark.parametrize("wrap", ["path", "binary file", "text file"])
+def test_max_bytes_holds_for_paths_and_file_objects(tmp_path, wrap):
+    # max_bytes was checked on str and bytes only: a path or a file object was read whole, so
+    # clean(Path("/dev/zero"), max_bytes=100) never returned.
+    import io
+    import pathlib
+
+    page = ARTICLE * 10
+    f = tmp_path / "page.txt"
+    f.write_text(page)
+    make = {"path": lambda: f, "binary file": lambda: io.BytesIO(page.encode()),
+            "text file": lambda: io.StringIO(page)}[wrap]
+    with pytest.raises(cleanpage.LimitError, match="over the limit of 100"):
+        cleanpage.clean(make(), max_bytes=100)
+    assert "ferry timetable" in cleanpage.clean(make(), max_bytes=len(page))
+    if wrap == "path":
+        with pytest.raises(OSError, match="not a regular file"):
+            cleanpage.clean(pathlib.Path("/dev/zero"), max_bytes=100)
+        with pytest.raises(OSError, match="not a regular file"):
+            cleanpage.clean(pathlib.Path("/dev/zero"))

@@ -29,3 +29,22 @@ def open_regular(path: str | os.PathLike, hint: str = "") -> BinaryIO:
     except BaseException:
         os.close(fd)
         raise
+
+
+def read_at_most(stream, limit: int | None):
+    """All of ``stream`` (bytes, or str from a text file), or with ``limit`` never more than
+    limit + 1 bytes or characters (so a huge input with max_bytes ends at once), read in
+    pieces: read(n) sets aside n bytes before reading, so a limit of a terabyte was a
+    MemoryError on a page of a few bytes."""
+    if limit is None:
+        return stream.read()
+    pieces, size = [], 0
+    while size <= limit:
+        piece = stream.read(min(limit + 1 - size, 2**20))
+        if not piece:
+            break
+        pieces.append(piece)
+        size += len(piece)
+    if not pieces:
+        return stream.read(0)  # b"" or "", as the stream gives
+    return pieces[0][:0].join(pieces)

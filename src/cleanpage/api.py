@@ -7,6 +7,7 @@ import time
 from contextlib import contextmanager
 from typing import NamedTuple
 
+from ._io import open_regular, read_at_most
 from .decode import LimitError, decode, without_surrogates
 from .document import Document
 from .language import document_language, normalize_code
@@ -35,13 +36,16 @@ class Result(NamedTuple):
     stats: dict[tuple[str, str], int]
 
 
-def _parse(data, input_format: str, rules: Rules | None = None, deadline: float | None = None) -> Document:
+def _parse(data, input_format: str, rules: Rules | None = None, deadline: float | None = None,
+           max_bytes: int | None = None) -> Document:
     """The Document for ``data``: HTML when asked, or when ``auto`` sniffs it (an lxml element,
     a BeautifulSoup object, or text that :func:`looks_like_html`); else pasted text."""
     if _is_soup(data):
         return parse_html(data, rules, deadline)  # before the read() probe: a soup answers any attribute
     if isinstance(data, os.PathLike) or hasattr(data, "read"):
-        data = read_source(data)
+        data = read_source(data, max_bytes)
+        if max_bytes is not None and len(data) > max_bytes:
+            raise LimitError(f"input is over the limit of {max_bytes:,} bytes")
         if isinstance(data, str):  # a text file object: the same text as a str input
             data = without_surrogates(data)
     if isinstance(data, (str, bytes, bytearray, memoryview)):
@@ -64,16 +68,19 @@ def _is_soup(data) -> bool:
     return any(c.__name__ == "BeautifulSoup" for c in type(data).__mro__)
 
 
-def read_source(data) -> bytes | str:
-    """The content of a path (``os.PathLike``) or a file object.
+def read_source(data, limit: int | None = None) -> bytes | str:
+    """The content of a path (``os.PathLike``) or a file object; with ``limit``, at most
+    limit + 1 bytes (characters from a text file), so that max_bytes bounds these inputs as it
+    does str and bytes (``clean(Path("/dev/zero"), max_bytes=...)`` read forever).
 
     Raises:
-        OSError: the file cannot be read.
+        OSError: the file cannot be read, or a path names no regular file (a FIFO, a device
+            such as /dev/zero, a folder), whose read could wait or run forever.
     """
     if isinstance(data, os.PathLike):
-        with open(data, "rb") as fh:
-            return fh.read()
-    return data.read()
+        with open_regular(data) as fh:
+            return read_at_most(fh, limit)
+    return read_at_most(data, limit)
 
 
 def _pipeline(preset: str, pipeline: Pipeline | None) -> Pipeline:
@@ -106,7 +113,8 @@ def clean_and_explain(
         lang: language code of the lexicons to use with English (``"de"``); ``None`` uses all.
         pipeline: a custom :class:`~cleanpage.pipeline.Pipeline`.
         max_bytes: refuse a str or bytes input longer than this (characters for str, bytes for
-            bytes) before any work, with :class:`~cleanpage.LimitError`.
+            bytes) before any work, with :class:`~cleanpage.LimitError`; a path or file object
+            is read no further than this.
         time_budget: seconds; checked between filters (no signals: safe in threads, Celery,
             Ray), so a page stops within one filter's time of the budget.
         config: a :class:`cleanpage.config.Config` (``load_config()``): its pipeline, language,
@@ -162,7 +170,7 @@ def _clean(data, input_format, preset, lang, pipeline, max_bytes, time_budget, c
         lang = normalize_code(lang) or lang  # "en-US", "EN" -> "en", as <html lang> is read
         shipped(lang)  # an unknown language fails before any work
     with _collector_paused():
-        doc = _parse(data, input_format, rules, deadline)
+        doc = _parse(data, input_format, rules, deadline, max_bytes)
         if lang is not None:
             doc.lang, doc.lang_source = lang, "given"
         else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import json
+import math
 import os
 import sys
 from collections import Counter, deque
@@ -187,7 +188,7 @@ class JsonlJob:
             # included, as the CLI's, which open_lines gives without.
             line = line[:-2] if line.endswith("\r\n") else line[:-1]
         try:
-            record = json.loads(line)
+            record = json.loads(line, parse_constant=_not_json, parse_float=_finite)
         except (ValueError, RecursionError) as e:  # RecursionError: "[" nested 100,000 deep
             out = {"error": f"invalid JSON: {type(e).__name__}: {str(e)[:200]}", "line": line[:200]}
             return _dumps(out), True, {}
@@ -205,6 +206,23 @@ class JsonlJob:
         info = result.pop("cleanpage", None) if not self.explain else result.get("cleanpage")
         removed = {(r["filter"], r["reason"]): (r["blocks"], r["chars"]) for r in (info or {}).get("removed", [])}
         return _dumps(result), "error" in result, removed
+
+
+def _not_json(name: str):
+    """``json.loads``'s hook for NaN, Infinity and -Infinity: Python reads them, JSON has no
+    such values, and echoed back they made an output line that strict readers (jq, orjson,
+    Spark) refuse.  The line is an invalid-JSON error instead."""
+    raise ValueError(f"{name} is not a JSON value")
+
+
+def _finite(text: str) -> float:
+    """``json.loads``'s hook for numbers with a fraction or exponent: a float, but 1e999 (valid
+    JSON) is out of a double's range, and Python's inf would be written back as Infinity (not
+    JSON): such a line is an error rather than a record changed into invalid output."""
+    x = float(text)
+    if not math.isfinite(x):
+        raise ValueError(f"number {text[:40]} is out of range of a double")
+    return x
 
 
 def _dumps(obj) -> str:

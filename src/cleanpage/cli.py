@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from . import __version__
-from ._io import open_regular
+from ._io import open_regular, read_at_most
 from ._quote import PATH_WIDTH, quoted, shown
 from .api import INPUT_FORMATS, clean_and_explain
 from .config import Config, load_config
@@ -49,6 +49,16 @@ class _Parser(argparse.ArgumentParser):
         ns, extras = self.parse_known_args(args, namespace)
         if extras:
             self.error(f"unrecognized arguments: {' '.join(quoted(a) for a in extras)}")
+        for action in self._actions:
+            # Python 3.11's argparse drops the "--" of "--lang=--" and stores [] (appends []
+            # for a repeatable option) without calling the type: a list where a string
+            # belongs, which later code met as a traceback.  Later Pythons keep the "--".
+            if action.nargs is not None or not action.option_strings:
+                continue
+            value = getattr(ns, action.dest, None)
+            items = value if isinstance(action, argparse._AppendAction) else [value]
+            if isinstance(items, list) and any(isinstance(v, list) for v in items):
+                self.error(f"argument {'/'.join(action.option_strings)}: expected one argument")
         return ns
 
     def error(self, message: str):  # one line, exit 2, as documented
@@ -173,24 +183,9 @@ def _read(path: str, limit: int | None = None) -> bytes:
     """The file's bytes; with ``limit``, never more than limit + 1 (so a huge file with
     --max-bytes ends at once).  Only regular files and stdin: a FIFO or device waits forever."""
     if path == "-":
-        return _read_at_most(sys.stdin.buffer, limit)
+        return read_at_most(sys.stdin.buffer, limit)
     with open_regular(path, " (use - for standard input)") as fh:
-        return _read_at_most(fh, limit)
-
-
-def _read_at_most(stream, limit: int | None) -> bytes:
-    """Up to limit + 1 bytes, in pieces: read(n) sets aside n bytes before reading, so a
-    --max-bytes of a terabyte was a MemoryError on a page of a few bytes."""
-    if limit is None:
-        return stream.read()
-    pieces, size = [], 0
-    while size <= limit:
-        piece = stream.read(min(limit + 1 - size, 2**20))
-        if not piece:
-            break
-        pieces.append(piece)
-        size += len(piece)
-    return b"".join(pieces)
+        return read_at_most(fh, limit)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

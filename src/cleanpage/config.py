@@ -138,12 +138,18 @@ def load_config(path: str | os.PathLike | None = None) -> Config:
     elif os.path.isfile("pyproject.toml"):
         raw = _read_text("pyproject.toml", "pyproject.toml")
         try:
-            table = tomllib.loads(raw).get("tool", {}).get("cleanpage")
-        except tomllib.TOMLDecodeError:
-            table = None  # the project's own pyproject is not ours to judge
+            tool = tomllib.loads(raw).get("tool")
+        except (tomllib.TOMLDecodeError, RecursionError):  # RecursionError: nested too deeply
+            tool = None  # the project's own pyproject is not ours to judge
+        # "tool = 5" is not ours to judge either; "[tool] cleanpage = 5" is.
+        table = tool.get("cleanpage") if isinstance(tool, dict) else None
         if table is None:
             return Config()
         where, text = "pyproject.toml [tool.cleanpage]", raw
+        if not isinstance(table, dict):
+            line = _line_of(raw, "cleanpage")
+            at = f"{where}:{line}" if line else where
+            raise ConfigError(f"{at}: must be a table of settings, not {type(table).__name__}")
     else:
         return Config()
     if table is None:
@@ -151,6 +157,8 @@ def load_config(path: str | os.PathLike | None = None) -> Config:
             table = tomllib.loads(text)
         except tomllib.TOMLDecodeError as e:
             raise ConfigError(f"{where}: {e}") from None
+        except RecursionError:  # tomllib recurses once a level of arrays and inline tables
+            raise ConfigError(f"{where}: values nested too deeply to read") from None
     return _validate(table, where, text)
 
 
