@@ -80,6 +80,26 @@ def test_disable_and_only(capsys, tmp_path):
     assert "Advertisement" not in capsys.readouterr().out
 
 
+@pytest.mark.parametrize(
+    "args,start",
+    [
+        (["-o", "OUT"], "cleanpage: error: -o needs FILEs or folders"),
+        (["--jsonl", "-o", "OUT"], "cleanpage: error: -o does not go with --jsonl"),
+        (["--jsonl", "--to", "markdown"], "cleanpage: error: --to markdown does not go with --jsonl"),
+        (["--preset", "recall", "--disable", "duplicates"], "cleanpage: error: 'duplicates' is not in this pipeline"),
+        (["--only", "share,promo", "--disable", "promo"], "cleanpage: error: filter 'promo' is not in this pipeline"),
+    ],
+)
+def test_flags_the_mode_would_ignore_are_usage_errors(tmp_path, args, start):
+    # -o with standard input made an empty folder and wrote nothing, with exit status 0.
+    r = subprocess.run([sys.executable, "-m", "cleanpage", *args], input=PASTE.encode(),
+                       capture_output=True, timeout=120, cwd=tmp_path)
+    err = r.stderr.decode()
+    assert r.returncode == 2 and r.stdout == b"" and err.count("\n") == 1, err
+    assert err.startswith(start), err
+    assert not (tmp_path / "OUT").exists()
+
+
 def test_list_filters_and_version(capsys):
     assert main(["--list-filters"]) == 0
     out = capsys.readouterr().out

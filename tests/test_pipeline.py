@@ -24,6 +24,20 @@ def test_unknown_names_list_the_known_ones():
         Pipeline.preset().configure("ad_markers", max_wrds=3)
 
 
+def test_a_filter_taken_out_is_not_called_unknown():
+    # The recall preset leaves out duplicates and context; --disable/--only then said
+    # "unknown filter 'duplicates'" of a filter that --list-filters shows.
+    for call in (lambda p: p.without("duplicates"), lambda p: p.only("context"),
+                 lambda p: p.configure("context", max_run=3)):
+        with pytest.raises(ValueError, match="is not in this pipeline") as e:
+            call(Pipeline.preset("recall"))
+        assert "unknown" not in str(e.value)
+    with pytest.raises(ValueError, match="'share' is not in this pipeline"):
+        Pipeline.preset().without("share").only("share")
+    with pytest.raises(ValueError, match="'join_link_breaks' is not in this pipeline"):
+        Pipeline.preset().without("join_link_breaks").without("join_link_breaks")
+
+
 def test_pipeline_is_immutable():
     p = Pipeline.preset()
     q = p.without("share")

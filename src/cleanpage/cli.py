@@ -223,6 +223,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if sys.stdout is None or (not args.files and not args.list_filters and sys.stdin is None):
         print("cleanpage: error: standard output or input is closed", file=sys.stderr)
         return 2
+    # Flags that the chosen mode would otherwise ignore without a word.
+    if args.jsonl and args.output_dir:
+        print("cleanpage: error: -o does not go with --jsonl, which writes JSON lines to standard "
+              "output (redirect it: > out.jsonl)", file=sys.stderr)
+        return 2
+    if args.jsonl and args.to != "text":
+        print(f"cleanpage: error: --to {args.to} does not go with --jsonl, which writes each record "
+              "back with the cleaned text in its field (--record-stats adds the removals)", file=sys.stderr)
+        return 2
+    if args.output_dir and not args.files:
+        print("cleanpage: error: -o needs FILEs or folders to clean; it does not read standard "
+              "input (without -o the result goes to standard output)", file=sys.stderr)
+        return 2
     if args.jsonl:
         return _jsonl(args)
     if args.output_dir:

@@ -88,11 +88,17 @@ class Pipeline:
             return names.index(name)
         if name in REPAIRS:
             raise ValueError(f"{name!r} is a repair step, not a filter; use without_repairs()")
+        if name in registry():  # a real filter, already taken out (--disable, --only, without())
+            raise ValueError(f"filter {quoted(name)} is not in this pipeline (disabled, or left out by "
+                             f"--only or the preset); in it: {', '.join(names)}")
         raise _unknown("filter", name, names)
 
     def _check(self, names: Iterable[str]) -> None:
         for n in names:
             if n not in self.names and n not in self.repairs:
+                if n in registry() or n in REPAIRS:  # a real name, already taken out
+                    raise ValueError(f"{quoted(n)} is not in this pipeline (disabled, or left out by "
+                                     f"--only or the preset); in it: {', '.join(self.names + self.repairs)}")
                 raise _unknown("filter", n, self.names + self.repairs)
 
     def without(self, *names: str) -> "Pipeline":
