@@ -64,9 +64,14 @@ def is_section_heading(b: Block, lex: Lexicons, inside_comments: bool = False) -
     return False
 
 
-def walk(doc: Document, heading: int, lex: Lexicons, comments: bool = False) -> tuple[list[int], bool, int]:
+def walk(doc: Document, heading: int, lex: Lexicons, comments: bool = False,
+         through_prose: bool = False) -> tuple[list[int], bool, int]:
     """Indices of the kept blocks in the section under ``doc.blocks[heading]``, whether the
-    section runs to the end of the document (a terminal tail), and the index where it ends."""
+    section runs to the end of the document (a terminal tail), and the index where it ends.
+    With ``through_prose`` a run of prose does not end the section: under a head that names
+    the post ("6 thoughts on “Title”"), the runs of prose are the comments themselves, and a
+    paste often carries no timestamp between them (../shared/bench/pasted, a WordPress blog
+    whose thread was kept after its first commenter's name)."""
     blocks = doc.blocks
     members: list[int] = []
     seen_timestamp = False
@@ -81,7 +86,7 @@ def walk(doc: Document, heading: int, lex: Lexicons, comments: bool = False) -> 
             continue
         if is_timestamp(b, lex):
             seen_timestamp = True
-        if b.features.prose and not seen_timestamp:
+        if b.features.prose and not seen_timestamp and not through_prose:
             j = i + 1
             while j < n and blocks[j].removal is not None:
                 j += 1
@@ -91,8 +96,11 @@ def walk(doc: Document, heading: int, lex: Lexicons, comments: bool = False) -> 
     return members, True, n
 
 
-def sections(doc: Document, heads: list[int], lex: Lexicons, min_prose_before: int | None, comments: bool = False):
-    """Walk the section under each heading in ``heads`` (already judged by the caller).
+def sections(doc: Document, heads: list[int], lex: Lexicons, min_prose_before: int | None,
+             comments: bool = False, through_prose: frozenset[int] | set[int] = frozenset()):
+    """Walk the section under each heading in ``heads`` (already judged by the caller); the
+    sections under the heads in ``through_prose`` are walked across runs of prose (see
+    :func:`walk`).
 
     Yields ``(index, heading_index, terminal)`` for each kept block of each section; a heading
     inside an earlier heading's section is not walked again, so walks never overlap and all of
@@ -106,6 +114,6 @@ def sections(doc: Document, heads: list[int], lex: Lexicons, min_prose_before: i
     for h in heads:
         if h < covered or before[h] < min_prose_before:
             continue
-        members, terminal, covered = walk(doc, h, lex, comments)
+        members, terminal, covered = walk(doc, h, lex, comments, h in through_prose)
         for i in members:
             yield i, h, terminal

@@ -24,7 +24,8 @@ class Comments(Filter):
     * ``comment_heading``: a comment-section head that starts with a ``comment_prefixes``
       phrase ("34 responses to “Title”", "6 thoughts on “Title”").
     * ``comment_thread``: the comments under such a heading, walked as in
-      :mod:`cleanpage.filters._sections` (usernames, timestamps, comment text).
+      :mod:`cleanpage.filters._sections` (usernames, timestamps, comment text); under a
+      ``comment_heading``, which names the post, runs of prose do not end the thread.
 
     Options:
         max_words (int): longest stub or head, in words (default 20).
@@ -39,6 +40,7 @@ class Comments(Filter):
     def judge(self, doc, lex):
         stubs = lex["comment_stubs"]
         heads = []
+        titled = set()  # heads that name the post: their thread is walked across prose
         for b in kept_blocks(doc):
             f = b.features
             if f.words > self.max_words:
@@ -51,8 +53,9 @@ class Comments(Filter):
                 hit = lex.prefix(f, "comment_prefixes")
                 if hit:
                     heads.append(b.index)
+                    titled.add(b.index)
                     yield Verdict(b.index, "comment_heading", hit)
-        for i, h, _ in sections(doc, heads, lex, self.min_prose_before, comments=True):
+        for i, h, _ in sections(doc, heads, lex, self.min_prose_before, comments=True, through_prose=titled):
             yield Verdict(i, "comment_thread", f"under {doc.blocks[h].text!r}")
 
 FILTER = Comments
