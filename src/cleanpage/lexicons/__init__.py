@@ -83,6 +83,8 @@ WORD_KINDS = ("continuation_words", "date_words", "time_ago")
 _UNSPACED_LANGS = frozenset({"zh", "ja"})
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:[km]\b)?")
+# The same on ASCII bytes not yet lower-cased (normalize's ASCII way lower-cases afterwards).
+_NUMBER_BYTES = re.compile(rb"\d+(?:[.,]\d+)*(?:[kKmM]\b)?")
 # Word characters, and the combining marks that belong to words: Python's \w leaves out
 # vowel signs, virama and nukta, so "विज्ञापन" would fall apart into "व ज ञ पन" (and के, की,
 # का would all become "क").  The Brahmic blocks (Devanagari to Sinhala) hold letters, signs
@@ -148,7 +150,7 @@ def normalize(text: str) -> str:
     if raw is not None:
         # Any digit?  Deleting the digits in C is four times faster than a regex search.
         if len(raw.translate(None, _DIGIT_BYTES)) != len(raw):
-            raw = _NUMBER.sub("0", raw.decode("ascii").lower()).encode("ascii")
+            raw = _NUMBER_BYTES.sub(b"0", raw)
         return " ".join(raw.translate(_ASCII_TABLE).decode("ascii").split())
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
