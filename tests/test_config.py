@@ -50,6 +50,10 @@ def test_config_adds_phrases_options_and_disables(tmp_path):
         ('[phrases]\nad_mark = ["x"]\n', ":2: unknown lexicon kind 'ad_mark'"),
         ('disable = "share"\n', ":1: 'disable' must be a list"),
         ('preset = \n', "Invalid value"),
+        # right one by one, wrong together: the recall preset leaves context and duplicates out
+        ('preset = "recall"\n\n[filters.context]\nmax_run = 3\n', ":3: filter 'context' is not in this pipeline"),
+        ('preset = "recall"\ndisable = ["duplicates"]\n', ":2: 'duplicates' is not in this pipeline"),
+        ('only = ["share"]\n[filters.promo]\nmax_words = 3\n', ":2: filter 'promo' is not in this pipeline"),
     ],
 )
 def test_bad_config_is_one_clear_error(tmp_path, text, message):

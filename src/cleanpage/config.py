@@ -84,16 +84,26 @@ class Config:
         Raises:
             ConfigError: an unknown filter or option, or a wrong option type.
         """
+        return self._build(lambda key, msg: ConfigError(f"{self.path}: {msg}" if self.path else msg))
+
+    def _build(self, fail) -> Pipeline:
+        """The pipeline, each step's error given to ``fail(key, message)`` (which returns the
+        ConfigError to raise) with the key it came from: a filter name, "disable" or "only"."""
         try:
             pipe = Pipeline.preset(self.preset)
-            if self.disable:
-                pipe = pipe.without(*self.disable)
-            if self.only:
-                pipe = pipe.only(*self.only)
-            for name, opts in self.options.items():
-                pipe = pipe.configure(name, **opts)
         except ValueError as e:
-            raise ConfigError(f"{self.path}: {e}" if self.path else str(e)) from None
+            raise fail("preset", str(e)) from None
+        for key, names in (("disable", self.disable), ("only", self.only)):
+            if names:
+                try:
+                    pipe = pipe.without(*names) if key == "disable" else pipe.only(*names)
+                except ValueError as e:
+                    raise fail(key, str(e)) from None
+        for name, opts in self.options.items():
+            try:
+                pipe = pipe.configure(name, **opts)
+            except ValueError as e:  # a filter the preset, disable or only left out
+                raise fail(name, str(e)) from None
         return pipe
 
     def lexicons(self, lang: str | None = None) -> Lexicons:
@@ -246,4 +256,7 @@ def _validate(table: dict, where: str, text: str) -> Config:
             except RuleError as e:
                 raise fail(key, f"[rules] {key}: {e}", value) from None
     cfg.rules = Rules(**rules)
+    # Each part can be right and the whole still wrong ([filters.context] with the recall
+    # preset, which leaves context out): the error then names the line, as the others do.
+    cfg._build(fail)
     return cfg
