@@ -88,6 +88,8 @@ def test_disable_and_only(capsys, tmp_path):
         (["--jsonl", "--to", "markdown"], "cleanpage: error: --to markdown does not go with --jsonl"),
         (["--preset", "recall", "--disable", "duplicates"], "cleanpage: error: 'duplicates' is not in this pipeline"),
         (["--only", "share,promo", "--disable", "promo"], "cleanpage: error: filter 'promo' is not in this pipeline"),
+        # two HTML documents one after the other, each under a "==> FILE <==" line, is no page
+        (["--to", "html-annotated", "a.html", "b.html"], "cleanpage: error: --to html-annotated writes one HTML page"),
     ],
 )
 def test_flags_the_mode_would_ignore_are_usage_errors(tmp_path, args, start):

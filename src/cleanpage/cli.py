@@ -236,6 +236,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("cleanpage: error: -o needs FILEs or folders to clean; it does not read standard "
               "input (without -o the result goes to standard output)", file=sys.stderr)
         return 2
+    if args.to == "html-annotated" and len(args.files) > 1 and not args.output_dir:
+        print("cleanpage: error: --to html-annotated writes one HTML page: give one FILE, or -o "
+              "FOLDER to write one .annotated.html for each", file=sys.stderr)
+        return 2
     if args.jsonl:
         return _jsonl(args)
     if args.output_dir:
