@@ -13,7 +13,6 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from lxml import etree
 
 import cleanpage
 from cleanpage.decode import decode
