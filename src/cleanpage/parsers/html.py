@@ -468,8 +468,7 @@ def parse_html(data, rules: Rules | None = None, deadline: float | None = None) 
 
     Returns:
         a Document whose blocks carry a :class:`Dom` in ``Block.dom``; an empty Document for a
-        page with no text.  ``Document.title`` is the page's ``<title>`` (or first ``h1``).  A
-        page nested deeper than :data:`MAX_DEPTH` is walked without its wrapper elements.
+        page with no text.  ``Document.title`` is the page's ``<title>`` (or first ``h1``).
 
     Raises:
         InputError: bytes that no encoding decodes.
