@@ -491,32 +491,11 @@ def parse_html(data, rules: Rules | None = None, deadline: float | None = None) 
     if title is not None and title.text:
         doc.title = _SPACES.sub(" ", title.text).strip() or None
     doc.declared_lang = _declared_lang(root)
-    try:
-        _Walker(doc, rules.match(root, deadline) if rules else None).walk(root)
-    except _TooDeep:
-        # Flattened as libxml2's own limit is met (see _parse): a path, an xpath and a frame
-        # stack as deep as the page made --to json of a 184 KB page nested 2,000 deep 442 MB.
-        text = src if isinstance(src, str) else etree.tostring(root, encoding="unicode")
-        root = _parse(_WRAPPERS.sub(" ", text))
-        doc.blocks = []
-        if root is not None:
-            _Walker(doc, rules.match(root, deadline) if rules else None).walk(root)
+    _Walker(doc, rules.match(root, deadline) if rules else None).walk(root)
     if doc.title is None:
         h1 = next((b for b in doc.blocks if b.dom and b.dom.tag == "h1"), None)
         doc.title = h1.text if h1 else None
     return doc
-
-
-#: Deepest element nesting walked as it is; a deeper page is walked again without its wrapper
-#: elements, as one past libxml2's limit is.  Real pages nest far less (at most 51 levels on
-#: the 127 pages of ../shared/bench/scrapinghub), and every level deeper lengthens each block's
-#: path and xpath, which the JSON output writes out for every block.  User rules are matched
-#: on the page as walked, so a selector that names a wrapper finds nothing on a flattened page.
-MAX_DEPTH = 256
-
-
-class _TooDeep(Exception):
-    """The page nests deeper than MAX_DEPTH (raised by the walker, caught by parse_html)."""
 
 
 class _Walker:
@@ -636,8 +615,6 @@ class _Walker:
             self.stack.append(
                 _Frame(tag, block, parent, tokens, role, landmark, hidden, self.next_id, el, rule)
             )
-        if len(self.stack) > MAX_DEPTH:
-            raise _TooDeep
         if tag == "a":
             self.link_depth += 1
         elif tag == "pre":
