@@ -14,9 +14,7 @@ class Promo(Filter):
     * ``promo_pitch``: a sentence of at most ``max_pitch_words`` words beside a removed promo
       line (or one removed line further) that speaks of the subscription: it holds a
       ``newsletter_words`` word ("newsletter", "your inbox", "Posteingang"), as the pitch of a
-      newsletter box does (golden/en/news-newsletter-midarticle); or the two lines after the
-      promo line, both that short, when the second speaks of it (golden/en/
-      news-newsletter-two-line-pitch).
+      newsletter box does (golden/en/news-newsletter-midarticle).
 
     Options:
         max_words (int): longest block judged, in words (default 20): a widget's text is short.
@@ -54,18 +52,11 @@ class Promo(Filter):
                 b = blocks[j]
                 if b.removal is not None or b.features.words > self.max_pitch_words:
                     continue
-                word = lex.anywhere(b.features).get("newsletter_words")
-                if not word:
-                    continue
-                evidence = f'"{word}" beside {blocks[i].text[:40]!r}'
                 if j == i + 2 and blocks[i + 1].removal is None:
-                    # Two apart: the box's two-line pitch ("Get breaking news and the latest
-                    # updates." / "No spam. You can unsubscribe at any time.") when the line
-                    # between is as short; else another removed line of the box between.
-                    if blocks[i + 1].features.words > self.max_pitch_words:
-                        continue
-                    yield Verdict(i + 1, "promo_pitch", evidence)
-                yield Verdict(j, "promo_pitch", evidence)
+                    continue  # two apart only across another removed line of the box
+                word = lex.anywhere(b.features).get("newsletter_words")
+                if word:
+                    yield Verdict(j, "promo_pitch", f'"{word}" beside {blocks[i].text[:40]!r}')
 
 
 FILTER = Promo
