@@ -50,10 +50,6 @@ def test_config_adds_phrases_options_and_disables(tmp_path):
         ('[phrases]\nad_mark = ["x"]\n', ":2: unknown lexicon kind 'ad_mark'"),
         ('disable = "share"\n', ":1: 'disable' must be a list"),
         ('preset = \n', "Invalid value"),
-        # right one by one, wrong together: the recall preset leaves context and duplicates out
-        ('preset = "recall"\n\n[filters.context]\nmax_run = 3\n', ":3: filter 'context' is not in this pipeline"),
-        ('preset = "recall"\ndisable = ["duplicates"]\n', ":2: 'duplicates' is not in this pipeline"),
-        ('only = ["share"]\n[filters.promo]\nmax_words = 3\n', ":2: filter 'promo' is not in this pipeline"),
     ],
 )
 def test_bad_config_is_one_clear_error(tmp_path, text, message):
@@ -62,6 +58,27 @@ def test_bad_config_is_one_clear_error(tmp_path, text, message):
         load_config(f)
     assert message in str(e.value)
     assert "\n" not in str(e.value)
+
+
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        # right one by one, wrong together: the recall preset leaves context and duplicates out
+        ('preset = "recall"\n\n[filters.context]\nmax_run = 3\n', ":3: filter 'context' is not in this pipeline"),
+        ('preset = "recall"\ndisable = ["duplicates"]\n', ":2: 'duplicates' is not in this pipeline"),
+        ('only = ["share"]\n[filters.promo]\nmax_words = 3\n', ":2: filter 'promo' is not in this pipeline"),
+    ],
+)
+def test_settings_wrong_together_name_their_line_when_the_pipeline_is_built(tmp_path, text, message):
+    cfg = load_config(write(tmp_path, text))  # each setting is valid: loading succeeds
+    with pytest.raises(ConfigError) as e:
+        cfg.pipeline()
+    assert message in str(e.value) and "\n" not in str(e.value)
+    # The CLI's flags come after the file: --preset balanced brings context back.
+    r = subprocess.run([sys.executable, "-m", "cleanpage", "--config", str(tmp_path / "cleanpage.toml"),
+                        "--preset", "balanced", "--only", "context,share,promo"],
+                       input=f"{P1}\n".encode(), capture_output=True, timeout=120)
+    assert r.returncode == 0, r.stderr
 
 
 def test_cli_reads_project_config_and_names_bad_key(tmp_path):

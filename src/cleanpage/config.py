@@ -73,6 +73,7 @@ class Config:
     phrases: dict[str, list[str]] = field(default_factory=dict)
     rules: Rules = field(default_factory=Rules)
     _lexicons: dict = field(default_factory=dict, repr=False, compare=False)
+    _text: str = field(default="", repr=False, compare=False)  # the file's text, for error lines
 
     def __getstate__(self):
         # Worker processes rebuild the lexicons rather than receive them pickled.
@@ -84,7 +85,16 @@ class Config:
         Raises:
             ConfigError: an unknown filter or option, or a wrong option type.
         """
-        return self._build(lambda key, msg: ConfigError(f"{self.path}: {msg}" if self.path else msg))
+        # Each part can be right and the whole still wrong ([filters.context] with the recall
+        # preset, which leaves context out).  The pipeline is built here, not when the file is
+        # loaded, since the CLI's flags and API callers may change the preset or the filters
+        # in between; the error still names the line of the setting, as the others do.
+        def fail(key: str, msg: str) -> ConfigError:
+            line = _line_of(self._text, key) if self._text else 0
+            at = f"{self.path}:{line}" if line else self.path
+            return ConfigError(f"{at}: {msg}" if at else msg)
+
+        return self._build(fail)
 
     def _build(self, fail) -> Pipeline:
         """The pipeline, each step's error given to ``fail(key, message)`` (which returns the
@@ -256,7 +266,5 @@ def _validate(table: dict, where: str, text: str) -> Config:
             except RuleError as e:
                 raise fail(key, f"[rules] {key}: {e}", value) from None
     cfg.rules = Rules(**rules)
-    # Each part can be right and the whole still wrong ([filters.context] with the recall
-    # preset, which leaves context out): the error then names the line, as the others do.
-    cfg._build(fail)
+    cfg._text = text  # for the line of an error only the whole pipeline shows (see pipeline())
     return cfg
