@@ -47,4 +47,5 @@ def read_at_most(stream, limit: int | None):
         size += len(piece)
     if not pieces:
         return stream.read(0)  # b"" or "", as the stream gives
-    return pieces[0][:0].join(pieces)
+    # b"".join also takes the bytearray or memoryview pieces some file objects return.
+    return "".join(pieces) if isinstance(pieces[0], str) else b"".join(pieces)
