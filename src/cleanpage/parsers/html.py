@@ -361,13 +361,21 @@ def _fromstring(text: str) -> etree._Element | None:
         return None
 
 
+#: Longest XPath written out step by step (real pages nest at most 51 levels deep on
+#: ../shared/bench/scrapinghub).  A deeper element is named by its place in document order,
+#: ``(//*)[k]``: written out, the paths of a 184 KB page nested 2,000 deep made 442 MB of JSON.
+MAX_XPATH_STEPS = 256
+
+
 def xpaths(elements) -> dict:
     """``{element: XPath}`` for elements of one parsed page, the same paths as lxml's
     ``getpath`` ("/html/body/div[2]/p"), each parent's children numbered once: ``getpath``
     scans the siblings on every call, which made ``--to json`` quadratic on a page of many
     sibling paragraphs (5 MB: 126 s).  Namespaced elements (an XHTML tree from lxml's XML
     parser) are named as libxml2's ``xmlGetNodePath`` names them (see :func:`_step_name`):
-    left to ``getpath``, 20,000 sibling paragraphs took 2 s and 100,000 a minute."""
+    left to ``getpath``, 20,000 sibling paragraphs took 2 s and 100,000 a minute.  An element
+    more than :data:`MAX_XPATH_STEPS` levels deep is ``(//*)[k]``, the k-th element of the page
+    in document order (an XPath that selects the same element)."""
     steps: dict = {}  # parent -> {child: step}, filled for the parents on the way up
 
     def step(el, parent) -> str:
@@ -387,11 +395,13 @@ def xpaths(elements) -> dict:
         return known[el]
 
     out: dict = {}
+    order: dict = {}  # element -> position in document order, made when a path is too deep
     for el in elements:
         if el is None or el in out:
             continue
         parts: list[str] | None = []
         node = el
+        deep = False
         while parts is not None:
             if not isinstance(node.tag, str):
                 parts = None
@@ -400,9 +410,22 @@ def xpaths(elements) -> dict:
             if parent is None:
                 parts.append(_step_name(node)[0])
                 break
+            if len(parts) == MAX_XPATH_STEPS:
+                deep = True
+                break
             parts.append(step(node, parent))
             node = parent
-        out[el] = "/" + "/".join(reversed(parts)) if parts is not None else el.getroottree().getpath(el)
+        if parts is None:
+            out[el] = el.getroottree().getpath(el)
+        elif deep:
+            # Deeper than any real page: the element by its place among all elements, a path
+            # of a few characters where the full one would take thousands.
+            if not order:
+                root = el.getroottree().getroot()
+                order.update((e, i) for i, e in enumerate(root.iter(etree.Element), 1))
+            out[el] = f"(//*)[{order[el]}]"
+        else:
+            out[el] = "/" + "/".join(reversed(parts))
     return out
 
 
