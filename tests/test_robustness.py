@@ -34,6 +34,27 @@ def test_nul_and_control_characters_are_dropped():
     assert "ferry timetable" in out and "\x00" not in out and "\x1b" not in out
 
 
+# Zero-width joiners are spelling, not noise: deleting one changes the word (Persian ZWNJ in
+# "بارش‌های", an emoji family sequence, a Devanagari half-form).  Invisible marks that only
+# split words (zero-width space, bidi marks, word joiner, BOM) are still dropped.
+_JOINED_WORDS = [
+    ("fa", "بارش\u200cهای شدید در روزهای گذشته خسارت زیادی به مزارع استان وارد کرده است و کشاورزان می\u200cگویند."),
+    ("emoji", "The museum opened its new family gallery \U0001f468\u200d\U0001f469\u200d\U0001f467 to visitors on Sunday morning."),
+    ("hi", "नगर निगम ने बुधवार को कहा कि नई सड़क का काम अगले महीने शुरू होगा और इसमें क\u094d\u200dष सहायक होंगे।"),
+]
+
+
+@pytest.mark.parametrize("input_format", ["text", "html"])
+@pytest.mark.parametrize("case, line", _JOINED_WORDS, ids=[c for c, _ in _JOINED_WORDS])
+def test_zero_width_joiners_are_kept_and_invisible_separators_dropped(case, line, input_format):
+    data = line if input_format == "text" else f"<html><body><article><p>{line}</p></article></body></html>"
+    assert cleanpage.clean(data, input_format=input_format) == line + "\n"
+    noisy = line.replace(" ", " \u200b", 1).replace(" ", " \u200e", 1)
+    if input_format == "html":
+        noisy = f"<html><body><article><p>{noisy}</p></article></body></html>"
+    assert cleanpage.clean(noisy, input_format=input_format) == line + "\n"
+
+
 def test_legacy_encoding_is_detected():
     text = "Der Gemeinderat hat am Montag über die Zukunft des Freibads beraten und eine Lösung gefunden.\n"
     assert cleanpage.clean(text.encode("cp1252")) == text

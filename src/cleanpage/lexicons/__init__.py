@@ -94,8 +94,9 @@ _WORD_RUN = re.compile(
     "\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+"
 )
 # Arabic and Hebrew vowel points and cantillation: most sites write without them, so a
-# phrase matches whether or not a page adds them ("يُرجى" = "يرجى").
-_POINTS = re.compile("[\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+# phrase matches whether or not a page adds them ("يُرجى" = "يرجى").  The zero-width
+# non-joiner and joiner go too: Persian sites write "می‌خوانید" with one, or without.
+_POINTS = re.compile("[\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d]")
 
 
 _DIGIT = re.compile(r"\d")
