@@ -197,6 +197,17 @@ def test_an_unclosed_void_element_does_not_swallow_the_article(void):
         # A breaking-news ticker of other stories' titles and summaries.
         ((("div", ("breaking", "news")), ("ul", ()), ("li", ())), "related_container"),
         ((("div", ("breaking", "news")), ("div", ("entry", "content")), ("p", ())), None),
+        # The page's header is navigation; the head of one part (a job, a question) is not,
+        # and leaves the decision to the containers further out.
+        ((("div", ("header",)),), "navigation_container"),
+        ((("header", ("site", "header")), ("div", ("header", "inner"))), "navigation_container"),
+        ((("div", ("sdc", "site", "header", "menu")),), "navigation_container"),
+        ((("div", ("l", "header")),), "navigation_container"),
+        ((("div", ("job", "header")), ("h1", ())), None),
+        ((("div", ("question", "header")),), None),
+        ((("div", ("article", "header", "meta")),), None),
+        ((("aside", ("sidebar",)), ("div", ("widget", "header"))), "navigation_container"),
+        ((("div", ("related", "posts")), ("div", ("card", "header"))), "related_container"),
     ],
 )
 def test_dom_hint_decided_by_the_nearest_frame(frames, reason):

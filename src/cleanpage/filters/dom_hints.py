@@ -87,6 +87,10 @@ def _frame(tag: str, tokens: tuple[str, ...]):
             i = tokens.index(token) if token in tokens else -1
             if i >= 0 and set(tokens[max(0, i - 1) : i + 2]) & modifiers:
                 continue  # "has-comments", "comments-open": a flag, not a container
+            if token == "header" and i > 0 and tokens[i - 1] not in _tokens("page_level"):
+                # "job-header", "question-header", "article__header": the head of one part,
+                # its title and facts; the page's own is "header", "site-header", "l-header".
+                continue
             # The matched word and the element: the whole class list, cut, hid why it matched.
             return (reason, f'{tag} with class/id "{token}"')
     if words & _tokens("positive"):
@@ -112,7 +116,13 @@ class DomHints(Filter):
     * on the same element, a strong content token wins, and a token next to a modifier
       ("has-comments", "comments-open", "no-related") is not a hint;
     * classes on ``html``, ``body``, ``article`` and ``main`` describe the page, not a part of
-      it, and are not read.
+      it, and are not read;
+    * "header" after a word that names a part ("job-header", "question-header",
+      "article__header") is the head of that part (its title, salary, facts), not the page's
+      header: it does not decide, and a container further out may.  Only after a page-level
+      word (``lexicons/_dom/page_level.txt``: "site-header", "global-header", "l-header") or
+      alone does it name navigation.  Forced by invented job-posting and Q&A pages in which the
+      title and the facts under it went as ``navigation_container``.
 
     Controls: the text of a ``<button>``, ``<select>``, ``<textarea>`` or ``<dialog>`` (a block of
     kind ``"control"``, see :mod:`cleanpage.parsers.html`) goes as ``form_control``.
