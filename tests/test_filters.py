@@ -80,6 +80,35 @@ def test_removed_with_reason(line, where, expected):
         assert v[p] is None, "article paragraph lost"
 
 
+# A feedback widget's question under an article ("Was this article helpful?  Yes  No"), in
+# every language with a lexicon (prefix look-ups read the page's language and English).
+FEEDBACK = [
+    ("en", "Was this article helpful?"), ("de", "War dieser Artikel hilfreich?"),
+    ("fr", "Cet article vous a-t-il été utile ?"), ("es", "¿Te ha resultado útil este artículo?"),
+    ("it", "Questo articolo ti è stato utile?"), ("pt", "Este artigo foi útil?"),
+    ("nl", "Was deze informatie nuttig?"), ("pl", "Czy ten artykuł był pomocny?"),
+    ("sv", "Var den här artikeln till hjälp?"), ("ru", "Была ли эта статья полезной?"),
+    ("uk", "Чи була ця стаття корисною?"), ("tr", "Bu makale yardımcı oldu mu?"),
+    ("id", "Apakah artikel ini membantu?"), ("vi", "Bài viết này có hữu ích không?"),
+    ("ja", "この記事は役に立ちましたか？"), ("ko", "이 기사가 도움이 되었나요?"),
+    ("zh", "这篇文章对您有帮助吗？"), ("ar", "هل كان هذا المقال مفيدًا؟"),
+    ("fa", "آیا این مطلب مفید بود؟"), ("hi", "क्या यह लेख उपयोगी था?"),
+]
+
+
+@pytest.mark.parametrize("lang,question", FEEDBACK, ids=[lang for lang, _ in FEEDBACK])
+def test_feedback_widget_question_removed_in_every_language(lang, question):
+    v = verdicts(article_with(question), lang=lang)
+    assert v[question] == "promo/promo_phrase"
+    assert all(v[p] is None for p in (P1, P2, P3))
+
+
+def test_every_lexicon_language_has_a_feedback_question_row():
+    from cleanpage.lexicons import languages
+
+    assert sorted(lang for lang, _ in FEEDBACK) == sorted(languages())
+
+
 KEPT = [
     # Sentences that merely contain a phrase are not labels.
     "The advertisement campaign cost the council more than it raised, critics said on Monday.",
