@@ -9,8 +9,11 @@ from ._sections import sections
 from ..lexicons import normalize, stopwords
 
 # After an inline prefix ("Read more", "See also") the link title follows a colon, a dash or a
-# guillemet in real pages ("READ MORE: ...", "See also - ...", "Lire aussi »").
-_INLINE_SEP = re.compile(r"^[^:»>|–—-]{1,40}[:»>|–—-]")
+# guillemet in real pages ("READ MORE: ...", "See also - ...", "Lire aussi »"), or the prefix
+# is in brackets, as Japanese, Chinese and Korean papers write it ("【関連】...", "[관련기사] ...",
+# "【相关阅读】...").
+_CLOSERS = "]】〕］)）》"
+_INLINE_SEP = re.compile(r"^[^:»>|–—\-%s]{1,40}[:»>|–—\-%s]" % (re.escape(_CLOSERS), re.escape(_CLOSERS)))
 
 
 def _titled(text: str, hit: str, lex) -> bool:
