@@ -109,6 +109,42 @@ def test_every_lexicon_language_has_a_feedback_question_row():
     assert sorted(lang for lang, _ in FEEDBACK) == sorted(languages())
 
 
+# An inline link to another story: its prefix followed by a separator, or in brackets as
+# Japanese, Chinese and Korean papers write it.
+INLINE_LINKS = [
+    ("en", "READ MORE: Council approves new cycle lanes"),
+    ("en", "[Related] Council approves new cycle lanes"),
+    ("ja", "【関連】市議会、新しい自転車道を承認"),
+    ("zh", "【相关阅读】市议会批准新建自行车道"),
+    ("ko", "[관련기사] 시의회, 새 자전거도로 승인"),
+    ("de", "Lesen Sie auch: Stadtrat beschließt neue Radwege"),
+]
+
+
+@pytest.mark.parametrize("lang,line", INLINE_LINKS, ids=[f"{lang}-{i}" for i, (lang, _) in enumerate(INLINE_LINKS)])
+def test_inline_related_link_removed(lang, line):
+    v = verdicts(article_with(line), lang=lang)
+    assert v[line] == "related/inline_link"
+    assert all(v[p] is None for p in (P1, P2, P3))
+
+
+# Chinese and Japanese captions end in the photographer's credit with no separator; the
+# look-alikes are news copy that ends in a wire agency's name, and a sentence about filming.
+CJK_CAPTIONS = [
+    ("ja", "酒蔵の貯蔵庫で出荷前の瓶を確認する従業員（長野県内で、本社撮影）", "credits/caption_credit"),
+    ("zh", "图为某小区新装的电梯。 东方晨报记者 陈伟 摄", "credits/caption_credit"),
+    ("zh", "市民在新开放的滨江公园散步（新华社记者 李明 摄）", "credits/caption_credit"),
+    ("ja", "政府は14日、来年度から地方の酒蔵への補助金を拡充する方針を明らかにした。（共同）", None),
+    ("zh", "导演表示，这部关于老城区改造的纪录片全部在上海拍摄", None),
+]
+
+
+@pytest.mark.parametrize("lang,line,expected", CJK_CAPTIONS, ids=[f"{lang}-{i}" for i, (lang, *_) in enumerate(CJK_CAPTIONS)])
+def test_cjk_caption_with_photographer_credit(lang, line, expected):
+    v = verdicts(article_with(line), lang=lang)
+    assert v[line] == expected
+
+
 KEPT = [
     # Sentences that merely contain a phrase are not labels.
     "The advertisement campaign cost the council more than it raised, critics said on Monday.",

@@ -59,6 +59,35 @@ def credit_tail(text: str, markers: Lexicon) -> str | None:
     return None
 
 
+#: Words that end a Chinese or Japanese photo credit written after the caption, with no
+#: separator: "（長野県内で、本社撮影）" (taken by our staff), "（新华社记者 李明 摄）",
+#: "东方晨报记者 陈伟 摄" (the reporter's name, then "shot").  Photo-specific only: a wire
+#: agency's name in brackets, "（共同）", also ends ordinary paragraphs of news copy.
+CJK_PHOTO_WORDS = ("撮影", "摄影", "攝影", "摄", "攝", "供图", "供圖")
+_CJK_LAST = frozenset("）)" + "".join(w[-1] for w in CJK_PHOTO_WORDS))
+#: Longest such trailer in characters, brackets excluded.
+MAX_CJK_TRAILER = 30
+
+
+def cjk_photo_credit(text: str) -> str | None:
+    """The photo credit that ends a Chinese or Japanese caption with no separator, or None:
+    a bracketed group that ends in a ``CJK_PHOTO_WORDS`` word, or, unbracketed, the last
+    clause when it names a reporter ("记者"/"記者") or is a name and the word apart."""
+    t = text.rstrip()
+    if t[-1:] in "）)":
+        start = max(t.rfind("（"), t.rfind("("))
+        inner = t[start + 1 : -1].strip()
+        if start >= 0 and 0 < len(inner) <= MAX_CJK_TRAILER and inner.endswith(CJK_PHOTO_WORDS) \
+                and _SENTENCE_END.isdisjoint(inner):
+            return t[start:]
+        return None
+    if t.endswith(CJK_PHOTO_WORDS):
+        clause = t[max(t.rfind(c) for c in "。！？") + 1 :].strip()
+        if len(clause) <= MAX_CJK_TRAILER and (" " in clause or "记者" in clause or "記者" in clause):
+            return clause
+    return None
+
+
 def _credit_start(marker: str, text: str) -> bool:
     """``text`` opens with ``marker`` as a credit: followed by a separator ("Photo: AFP",
     "[사진=연합뉴스]", "图/新华社"), or the marker itself names the maker ("Photo by", "Foto
@@ -77,7 +106,9 @@ class Credits(Filter):
       Getty Images", "Photograph by Jane Doe", "[사진=연합뉴스]", "图/新华社"), starts with "©",
       or is only a marker ("Getty Images").
     * ``caption_credit``: a caption ending in such a credit ("Alibaba's headquarters in
-      Hangzhou. Photo: AFP"): the seed paste's case.
+      Hangzhou. Photo: AFP"): the seed paste's case; or, in Chinese and Japanese, in a
+      photographer's credit with no separator ("…（本社撮影）", "…记者 陈伟 摄", see
+      :func:`cjk_photo_credit`).
     * ``figure_caption`` (HTML): text inside ``<figure>`` / ``<figcaption>``: captions and
       credits are not the article body (the benchmark's ground truth leaves them out too).
 
@@ -108,6 +139,11 @@ class Credits(Filter):
                     yield Verdict(b.index, "photo_credit", hit or b.text)
                     continue
             t = b.text
+            if t[-1] in _CJK_LAST:
+                credit = cjk_photo_credit(t)
+                if credit:
+                    yield Verdict(b.index, "caption_credit", credit)
+                    continue
             # A caption credit needs a colon, "©" or a by-word: test for them before the search.
             if not (_CUE.search(t) or _BY_RE.search(t, max(0, len(t) - TAIL_CHARS))):
                 continue
