@@ -69,6 +69,32 @@ def test_sniffing():
     assert looks_like_html("<div><p>a</p><p>b</p></div>")
     assert not looks_like_html("If a < b and b > c, then the price is <5 dollars, he said.")
     assert not looks_like_html("Menu\nHome\n<3 this recipe\nThe best soup ever.")
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "<p>The council approved the new ferry timetable on Monday.</p><p>Boats leave every forty minutes.</p>",
+        "<p>One paragraph about the ferry timetable and the council vote.</p>\n",
+        '<div class="story">The council approved the new ferry timetable.</div>',
+        "<blockquote>The council approved the new ferry timetable.</blockquote>",
+    ],
+)
+def test_short_html_fragments_are_sniffed_as_html(fragment):
+    # Two paragraphs counted two opening tags, under the three asked, and came back as text
+    # with their tags.
+    assert looks_like_html(fragment)
+    out = cleanpage.clean(fragment)
+    assert "<" not in out and ("The council" in out or "One paragraph" in out)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["<3 this recipe, the best soup ever", "a <p> b", "<br>", "<ferry> timetable </ferry>",
+     "Use <p> for paragraphs and </p> to close them."],
+)
+def test_text_with_tags_inside_is_not_sniffed_as_html(text):
+    assert not looks_like_html(text)
     text = "Prices rose 3% <b>sharply</b> last year, the minister said on Tuesday morning."
     assert cleanpage.clean_and_explain(text).document.origin == "text"
 

@@ -87,17 +87,24 @@ _HTML_SNIFF = re.compile(
     r"^\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<(?:!doctype|html))",
     re.I | re.S,
 )
-_TAG = re.compile(r"<(?:p|div|span|a|br|li|td|table|body|head|meta|script|h[1-6]|ul|img|section|article)\b[^<>]*>", re.I)
+_COMMON = r"(?:p|div|span|a|br|li|td|table|body|head|meta|script|h[1-6]|ul|ol|img|section|article|blockquote|pre)"
+_TAG = re.compile(r"</?%s\b[^<>]*>" % _COMMON, re.I)
+_CLOSES = re.compile(r"</%s\s*>\s*$" % _COMMON, re.I)
 
 
 def looks_like_html(text: str) -> bool:
     """True when ``text`` is an HTML document or fragment: it opens with a doctype, an ``<html>``
-    or an XML declaration before one, or it starts with a tag and its first 5,000 characters hold
-    at least three common HTML tags.  Pasted text that merely contains a "<" is not HTML."""
+    or an XML declaration before one; or it starts with a common HTML tag and either its first
+    5,000 characters hold at least three common tags, opening or closing, or it ends with a
+    closing one (``"<p>One paragraph.</p>"``: a fragment of two paragraphs, counted by opening
+    tags only, came back with its tags as text).  Pasted text that merely contains a "<" is
+    not HTML."""
     if _HTML_SNIFF.match(text):
         return True
-    head = text[:5000]
-    return head.lstrip().startswith("<") and len(_TAG.findall(head)) >= 3
+    head = text[:5000].lstrip()
+    if not _TAG.match(head):
+        return False
+    return len(_TAG.findall(head)) >= 3 or _CLOSES.search(text[-200:]) is not None
 
 
 @dataclass
