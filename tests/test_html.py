@@ -270,3 +270,24 @@ def test_repeats_in_one_container_are_content(html, kept):
     line = next(b.text for b in res.document.blocks if b.text.startswith(("Eat every", "Ferry")))
     dups = [b for b in res.document.blocks if b.text == line]
     assert sum(1 for b in dups if not (b.removal and b.removal.filter == "duplicates")) == kept
+
+
+@pytest.mark.parametrize("heading", ["About us", "Contact", "Careers", "Menu"])
+def test_label_phrase_as_a_heading_inside_the_article_stays(heading):
+    # Footer and menu labels are section titles as <h2> in <article>: "About us" over a job
+    # posting's company profile, "Menu" over a restaurant review's dishes.
+    body = (
+        "<p>The harbour board is hiring a ferry scheduler to plan crossings for the summer season "
+        "and to work with the crews on the new timetable.</p>"
+    )
+    page = (
+        f"<html><body><main><article><h1>Ferry scheduler</h1>{body}<h2>{heading}</h2>"
+        "<p>The harbour board runs four ferry routes across the bay and employs ninety people "
+        "on its boats and in its offices.</p></article></main>"
+        f"<footer><a href='/a'>{heading}</a> <a href='/p'>Privacy Policy</a></footer></body></html>"
+    )
+    res = cleanpage.clean_and_explain(page, input_format="html")
+    got = {b.text: b.removal and b.removal.filter for b in res.document.blocks}
+    assert got[heading] is None
+    assert heading + "\n" in res.text
+    assert "Privacy Policy" not in res.text

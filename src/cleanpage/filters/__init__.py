@@ -93,6 +93,19 @@ def kept_blocks(doc: Document) -> list[Block]:
     return [b for b in doc.blocks if b.removal is None]
 
 
+#: Landmarks whose headings title sections of the article.
+CONTENT_LANDMARKS = frozenset({"article", "main"})
+
+
+def article_heading(b: Block) -> bool:
+    """Whether ``b`` is an HTML heading (h1-h6) inside ``<article>`` or ``<main>``: the title of a
+    section of the article, even when its words are a menu or footer label ("Menu" over a
+    restaurant review's dishes, "About us" over a job posting's company profile, "Contact"
+    over a press release's media contacts).  Always False for pasted text, which has no tags."""
+    dom = b.dom
+    return dom is not None and b.kind == "heading" and not dom.landmarks.isdisjoint(CONTENT_LANDMARKS)
+
+
 def registry() -> dict[str, type[Filter]]:
     """Registry name -> filter class, for every built-in filter, in the default pipeline's order."""
     reg = dict(_builtin_filters())

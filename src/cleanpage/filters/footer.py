@@ -5,7 +5,7 @@ import re
 
 from ..document import Verdict
 from ..lexicons import normalize
-from . import Filter, kept_blocks
+from . import Filter, article_heading, kept_blocks
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # One regex scan for any separator: frozenset.isdisjoint(text) loops over the text in Python objects.
@@ -19,7 +19,9 @@ class Footer(Filter):
     * ``copyright``: a block that starts with "©" and names a year, or contains a
       ``copyright_phrases`` phrase ("all rights reserved", "copyright 0").
     * ``legal_links``: a block equal to a footer phrase ("Privacy Policy", "Terms of Use"), or
-      a row of them joined by separators ("Privacy Policy | Terms | Contact us").
+      a row of them joined by separators ("Privacy Policy | Terms | Contact us").  An HTML heading
+      inside ``<article>`` or ``<main>`` titles a section of the article and stays
+      (:func:`cleanpage.filters.article_heading`).
 
     Options:
         max_words (int): longest block judged (default 40).
@@ -37,7 +39,7 @@ class Footer(Filter):
             f = b.features
             if f.words > self.max_words:
                 continue
-            if f.norm in phrases:
+            if f.norm in phrases and not article_heading(b):
                 yield Verdict(b.index, "legal_links", b.text)
                 continue
             text = b.text.lstrip()

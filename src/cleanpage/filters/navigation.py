@@ -6,7 +6,7 @@ import re
 from ..document import Verdict
 from ..features import menu_likeness
 from .link_density import link_density
-from . import Filter, kept_blocks
+from . import Filter, article_heading, kept_blocks
 
 # Breadcrumb separators as sites write them: "Home › News › World", "Home / Tech / Phones".
 _CRUMB_SEP = re.compile(r"\s*(?:›|»|>|→|/|\||·|•|::)\s*")
@@ -21,7 +21,8 @@ class Navigation(Filter):
 
     * ``skip_link``: "Skip to content", "Jump to navigation".
     * ``menu_label``: a block equal to a ``navigation_labels`` phrase ("Menu", "Search",
-      "Sign in", "Back to top").
+      "Sign in", "Back to top"), unless it is an HTML heading inside ``<article>`` or ``<main>``
+      (:func:`cleanpage.filters.article_heading`: "Menu" over a restaurant review's dishes).
     * ``breadcrumb``: two or more short items joined by breadcrumb separators.
     * ``menu_run``: ``min_run`` or more consecutive short lines (at most ``max_item_words``
       words each) that all look like labels (:func:`cleanpage.features.menu_likeness` of 1:
@@ -48,7 +49,7 @@ class Navigation(Filter):
             f = b.features
             if f.words > 15:
                 continue
-            if f.norm in labels:
+            if f.norm in labels and not article_heading(b):
                 reason = "skip_link" if f.norm.split(" ", 1)[0] in ("skip", "jump") else "menu_label"
                 removed.add(b.index)
                 yield Verdict(b.index, reason, b.text)
