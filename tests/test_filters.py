@@ -131,6 +131,22 @@ def test_inline_related_link_removed(lang, line):
     assert all(v[p] is None for p in (P1, P2, P3))
 
 
+# A share bar whose buttons land on one line: a label, then the networks.
+SHARE_BARS = [
+    ("en", "Share this page Facebook X LinkedIn Email"),
+    ("nl", "Deel deze pagina Facebook LinkedIn X E-mail"),
+    ("de", "Diese Seite teilen Facebook X WhatsApp E-Mail"),
+    ("fr", "Partager cette page Facebook X LinkedIn"),
+    ("es", "Compartir esta página Facebook X WhatsApp"),
+]
+
+
+@pytest.mark.parametrize("lang,line", SHARE_BARS, ids=[lang for lang, _ in SHARE_BARS])
+def test_share_bar_on_one_line_removed(lang, line):
+    v = verdicts(article_with(line), lang=lang)
+    assert v[line] == "share/share_bar"
+
+
 # Chinese and Japanese captions end in the photographer's credit with no separator; the
 # look-alikes are news copy that ends in a wire agency's name, and a sentence about filming.
 CJK_CAPTIONS = [
