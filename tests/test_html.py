@@ -291,3 +291,29 @@ def test_label_phrase_as_a_heading_inside_the_article_stays(heading):
     assert got[heading] is None
     assert heading + "\n" in res.text
     assert "Privacy Policy" not in res.text
+
+
+@pytest.mark.parametrize(
+    "h1,title,same",
+    [
+        ("Rücksendung & Erstattung", "Hilfe & FAQ: Rücksendung und Erstattung | StromWerk Shop", True),
+        ("Ferry timetable approved", "Council: ferry timetable approved after long consultation - Ledger", True),
+        ("Ledger", "Ferry timetable approved | Ledger", False),  # a logo's <h1>: one word
+        ("Trasporti, dal 1° settembre il nuovo collegamento ferroviario tra Borgo Alto e il capoluogo",
+         "Comunicato stampa – Nuovo collegamento ferroviario Valle Serena | Regione", False),
+    ],
+)
+def test_h1_that_words_the_title_differently_is_the_headline(h1, title, same):
+    from cleanpage.filters.main_content import _same_words
+
+    assert _same_words(h1, title) is same
+    if h1 in title:
+        return  # the substring test decides these, before the word test
+    body = (
+        "<p>The harbour board approved the new ferry timetable on Monday after a long public "
+        "consultation with residents, crews and the two island councils.</p>"
+    ) * 3
+    page = f"<html><head><title>{title}</title></head><body><article><h1>{h1}</h1>{body}</article></body></html>"
+    res = cleanpage.clean_and_explain(page, input_format="html")
+    assert (h1 not in res.text) is same
+    assert (res.document.title == h1) is same

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..document import Verdict
+from ..lexicons import normalize
 
 from ..features import Features, menu_likeness
 from ._sections import is_timestamp
@@ -20,6 +21,18 @@ def _is_table_row(text: str) -> bool:
 
 
 _BULLETS = "•·◦▪▫‣⁃●○■□►▶✓✔-*–+ "
+
+
+def _same_words(headline: str, title: str) -> bool:
+    """Whether the ``<h1>`` says what the ``<title>`` says in other punctuation or with a word
+    more: at least two of its words and two thirds of them, normalised, are words of the title
+    ("Rücksendung & Erstattung" in "Hilfe & FAQ: Rücksendung und Erstattung | Shop").  The
+    substring test alone kept such headlines in the text."""
+    words = set(normalize(headline).split())
+    if len(words) < 2:
+        return False
+    shared = words & set(normalize(title).split())
+    return len(shared) >= 2 and 3 * len(shared) >= 2 * len(words)
 
 # Removals that end an article: what follows them is another section of the page.
 _SECTION_ENDS = frozenset({
@@ -207,7 +220,7 @@ class MainContent(Filter):
                 b.kind == "heading"
                 and b.dom.tag == "h1"
                 and (inside[i] or (i < first and len(b.text) * 2 >= len(title)))
-                and (not title or b.text in title or title in b.text)
+                and (not title or b.text in title or title in b.text or _same_words(b.text, title))
             ):
                 # The headline is the article's title; <title> often adds the site's name
                 # ("Headline | Site"), so the headline replaces it.  Above the content
