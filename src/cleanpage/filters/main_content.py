@@ -180,7 +180,9 @@ class MainContent(Filter):
     def _html_region(self, doc, a: int, end: int):
         """On HTML the region found above points at the element that holds the article: the
         deepest element around at least ``container_share`` of the region's prose words (as
-        readability settles on one top candidate).  Every block inside it stays for the other
+        readability settles on one top candidate), or its parent when that holds a lead of
+        prose before it (``_with_lead``: a question above its answers).  Every block inside it
+        stays for the other
         filters to judge (lists, tables and sub-headings between paragraphs included); every
         block outside goes.  The page's ``<h1>`` headline (the ``<title>`` or a part of it)
         becomes ``Document.title`` and goes with reason ``headline``: the article body does
@@ -188,7 +190,7 @@ class MainContent(Filter):
         blocks = doc.blocks
         prose = [b for b in blocks[a:end] if b.removal is None and b.features.prose and b.dom is not None]
         total = sum(b.features.words for b in prose)
-        container = None
+        container = parent_id = None
         depth = 0
         while prose:
             weight: dict[int, int] = {}
@@ -201,9 +203,11 @@ class MainContent(Filter):
             best_id = max(weight, key=weight.__getitem__)
             if weight[best_id] < self.container_share * total:
                 break
-            container = best_id
+            parent_id, container = container, best_id
             prose = [b for b in prose if len(b.dom.ancestors) > depth and b.dom.ancestors[depth] == best_id]
             depth += 1
+        if container is not None and parent_id is not None:
+            container = self._with_lead(blocks, container, parent_id, a)
         inside = [
             container is not None and b.dom is not None and container in b.dom.ancestors
             for b in blocks
@@ -229,6 +233,25 @@ class MainContent(Filter):
                 yield Verdict(b.index, "headline", "the page headline (Document.title)")
             elif not inside[i]:
                 yield Verdict(b.index, "before_content" if i < first else "after_content", evidence)
+
+    @staticmethod
+    def _with_lead(blocks, container: int, parent: int, a: int) -> int:
+        """The content element ``container``, or its parent element when the parent also holds,
+        before the region's first block ``a``, prose that no filter has removed: at least 40
+        words and a quarter of the element's own.  A question and its answers are siblings
+        (``div.question``, ``div#answers``), and the answers, longer, won the region alone
+        (an invented Q&A page lost its whole question); the bench's news pages have no such
+        lead, and none changed."""
+        own = before = 0
+        for b in blocks:
+            dom = b.dom
+            if dom is None or b.removal is not None or not b.features.prose:
+                continue
+            if container in dom.ancestors:
+                own += b.features.words
+            elif b.index < a and parent in dom.ancestors:
+                before += b.features.words
+        return parent if before >= 40 and 4 * before >= own else container
 
     def _headline(self, blocks, a: int, lex) -> int | None:
         """Index of the article's headline above the region's first block ``a``, or None.
