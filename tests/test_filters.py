@@ -164,6 +164,14 @@ def test_cjk_caption_with_photographer_credit(lang, line, expected):
     assert v[line] == expected
 
 
+@pytest.mark.parametrize(
+    "line",
+    ['[ -e "/backup/$(date +%F).tar" ] && exit 0', "systemctl restart cron && tail -f /var/log/syslog", "ratio = total / count;"],
+)
+def test_code_line_with_slashes_is_not_a_breadcrumb(line):
+    assert verdicts(article_with(line))[line] != "navigation/breadcrumb"
+
+
 KEPT = [
     # Sentences that merely contain a phrase are not labels.
     "The advertisement campaign cost the council more than it raised, critics said on Monday.",

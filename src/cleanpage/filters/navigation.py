@@ -14,6 +14,9 @@ _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")  # dates such as 11/20/2019 are not breadcrumbs
 # A regex scan for any separator: frozenset.isdisjoint(text) loops over the text in Python objects.
 _CRUMB_CHAR = re.compile("[›»>→/|·•]")
+# What a line of code or a shell command holds and a breadcrumb trail never does:
+# '[ -e "/backup/$(date +%F).tar" ] && exit 0', "ratio = total / count;".
+_CODE = re.compile(r"[{}$=;]|&&|\|\|")
 
 
 class Navigation(Filter):
@@ -23,7 +26,9 @@ class Navigation(Filter):
     * ``menu_label``: a block equal to a ``navigation_labels`` phrase ("Menu", "Search",
       "Sign in", "Back to top"), unless it is an HTML heading inside ``<article>`` or ``<main>``
       (:func:`cleanpage.filters.article_heading`: "Menu" over a restaurant review's dishes).
-    * ``breadcrumb``: two or more short items joined by breadcrumb separators.
+    * ``breadcrumb``: two or more short items joined by breadcrumb separators; not a table
+      row, an HTML ``<pre>`` block or a line with code punctuation (``$``, ``=``, ``;``,
+      braces, ``&&``: a shell command's "/" and ">" are not a trail).
     * ``menu_run``: ``min_run`` or more consecutive short lines (at most ``max_item_words``
       words each) that all look like labels (:func:`cleanpage.features.menu_likeness` of 1:
       capitalised, no digits, no final punctuation): the shape a menu takes in a paste.
@@ -55,7 +60,8 @@ class Navigation(Filter):
                 yield Verdict(b.index, reason, b.text)
                 continue
             t = b.text
-            if b.kind == "table_row":  # cells joined by " | " are data, not a trail
+            if b.kind in ("table_row", "pre") or _CODE.search(b.text):
+                # cells joined by " | " are data, and a command line's "/" and ">" are not a trail
                 continue
             if f.terminal or (not _CRUMB_CHAR.search(t) and "::" not in t) or "://" in t or "www." in t:
                 continue
