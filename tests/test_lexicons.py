@@ -48,6 +48,8 @@ def test_lexicon_file_is_normalised_sorted_unique(lang, kind):
         ("यह भी पढ़ें", "यह भी पढ़ें"),
         ("हिंदी। अगला", "हिंदी अगला"),  # the danda is punctuation
         ("يُرجى التسجيل", "يرجى التسجيل"),  # Arabic vowel points go
+        ("می\u200cکند", "می کند"),  # the Persian non-joiner parts words, as the lexicons' space
+        ("कक्\u200dष", "कक्ष"),  # a zero-width joiner goes: one word either way
     ],
 )
 def test_normalize(raw, norm):

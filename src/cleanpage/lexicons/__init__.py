@@ -94,9 +94,11 @@ _WORD_RUN = re.compile(
     "\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+"
 )
 # Arabic and Hebrew vowel points and cantillation: most sites write without them, so a
-# phrase matches whether or not a page adds them ("يُرجى" = "يرجى").  The zero-width
-# non-joiner and joiner go too: Persian sites write "می‌خوانید" with one, or without.
-_POINTS = re.compile("[\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d]")
+# phrase matches whether or not a page adds them ("يُرجى" = "يرجى").  The zero-width joiner
+# goes too (an Indic half-form, an emoji sequence: one word either way).  The zero-width
+# non-joiner is not a word character, so it parts words like a space: Persian sites write
+# "می‌کند" with one or with a space, and the lexicons write the space ("می کند").
+_POINTS = re.compile("[\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200d]")
 
 
 _DIGIT = re.compile(r"\d")
