@@ -272,6 +272,30 @@ def test_duplicates_remove_later_copy_only():
     assert reasons == [None, "repeated_block"]
 
 
+@pytest.mark.parametrize(
+    "copies,gaps,kept",
+    [
+        (4, [5, 5, 5], True),    # a line the plan repeats each day: content
+        (6, [5, 6, 5, 6, 5], True),
+        (3, [5, 5], False),      # three copies: a teaser listed in three widgets, as often
+        (4, [1, 7, 1], False),   # a gallery caption beside each slide, at odd intervals
+        (4, [2, 2, 2], False),   # copies too close: a repeated label, not items
+    ],
+)
+def test_duplicates_spare_a_line_the_pasted_content_repeats_steadily(copies, gaps, kept):
+    line = "Drink a large glass of water before your workout"
+    filler = iter(f"Meal {i}: a bowl of oats with {i} spoons of honey and fresh berries on top." for i in range(100))
+    lines = [P1, line]
+    for gap in gaps:
+        lines += [next(filler) for _ in range(gap - 1)] + [line]
+    lines.append(P2)
+    res = cleanpage.clean_and_explain("\n".join(lines))
+    reasons = [b.removal and f"{b.removal.filter}/{b.removal.reason}" for b in res.document.blocks if b.text == line]
+    assert len(reasons) == copies
+    later = set(reasons[1:])
+    assert later == ({None} if kept else {"duplicates/repeated_block"})
+
+
 def test_every_filter_declares_reasons_and_summary():
     for name, cls in registry().items():
         assert cls.name == name
