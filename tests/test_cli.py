@@ -1,5 +1,6 @@
 """The command: stdin/stdout, files, formats, exit codes, broken pipes."""
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -299,3 +300,33 @@ def test_an_option_given_dashdash_as_its_value_is_a_usage_error(option, capsys):
     assert exit.value.code == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "expected one argument" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_text_the_output_encoding_cannot_write_is_escaped_not_a_traceback(tmp_path, encoding):
+    # LC_ALL=C (cron, minimal containers) or PYTHONIOENCODING gives stdout an encoding that
+    # cannot write every character of a page: "Café" or Japanese text was a traceback.
+    f = tmp_path / "p.txt"
+    f.write_text("Café Tōkyō 日本語: night buses reach the east of the city, officials said on Tuesday.\n",
+                 encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    r = subprocess.run([sys.executable, "-m", "cleanpage", str(f)], capture_output=True, timeout=120, env=env)
+    assert r.returncode == 0, r.stderr
+    assert r.stderr == b""
+    cafe = "Café" if encoding == "latin-1" else "Caf\\u00e9"
+    assert r.stdout.decode(encoding) == (
+        f"{cafe} T\\u014dky\\u014d \\u65e5\\u672c\\u8a9e: night buses reach the east of the city, "
+        "officials said on Tuesday.\n"
+    )
+
+
+def test_json_lines_stay_json_when_the_output_encoding_is_ascii(tmp_path):
+    # Escapes JSON reads back: a character above U+FFFF as a surrogate pair, not "\U0001f600".
+    f = tmp_path / "in.jsonl"
+    f.write_text('{"text": "Caf\\u00e9 \\ud83d\\ude00 night buses reach the east of the city, officials said."}\n',
+                 encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    r = subprocess.run([sys.executable, "-m", "cleanpage", "--jsonl", str(f)], capture_output=True,
+                       timeout=120, env=env)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout) == {"text": "Café \U0001f600 night buses reach the east of the city, officials said.\n"}

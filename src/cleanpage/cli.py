@@ -6,6 +6,7 @@ Exit codes: 0 success; 1 an input could not be read or decoded (the others are s
 from __future__ import annotations
 
 import argparse
+import codecs
 import math
 import os
 import sys
@@ -440,6 +441,18 @@ class _FileJob:
             return path, str(e), {}
 
 
+def _escape(err: UnicodeEncodeError):
+    """A codec error handler: each character the encoding cannot write as ``\\uXXXX``, one
+    escape a UTF-16 unit (a surrogate pair above U+FFFF), the form JSON reads back, so that
+    ``--jsonl`` and ``--to json`` lines stay valid JSON (``backslashreplace`` writes
+    ``\\U0001f600``, which JSON refuses)."""
+    units = err.object[err.start:err.end].encode("utf-16-be", "surrogatepass")
+    return "".join(f"\\u{units[i] << 8 | units[i + 1]:04x}" for i in range(0, len(units), 2)), err.end
+
+
+codecs.register_error("cleanpage-escape", _escape)
+
+
 def _write(out: str) -> int:
     """Write to stdout; on a closed pipe (``| head``) stop quietly.  Returns 1 if the pipe
     closed, so the caller stops writing."""
@@ -447,9 +460,11 @@ def _write(out: str) -> int:
         sys.stdout.write(out)
         sys.stdout.flush()
         return 0
-    except UnicodeEncodeError:  # a lone surrogate in the text: write it escaped
-        sys.stdout.write(out.encode("utf-8", "backslashreplace").decode("utf-8"))
-        return 0
+    except UnicodeEncodeError:
+        # A lone surrogate in the text, or a character stdout's encoding cannot write (ASCII
+        # under LC_ALL=C, PYTHONIOENCODING=latin-1): written escaped ("\u65e5"), not a traceback.
+        enc = sys.stdout.encoding or "utf-8"
+        return _write(out.encode(enc, "cleanpage-escape").decode(enc))
     except BrokenPipeError:
         # Python flushes stdout again at exit; point it at devnull so that flush cannot fail.
         devnull = os.open(os.devnull, os.O_WRONLY)
