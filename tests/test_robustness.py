@@ -53,6 +53,22 @@ def test_bad_arguments_are_named():
             cleanpage.clean("text", **kw)
 
 
+def test_ill_typed_limits_and_config_are_named():
+    # They were TypeErrors of a comparison or an addition ("'>' not supported between
+    # instances of 'int' and 'str'") and an AttributeError; a NaN budget was no budget at all.
+    for kw, err, msg in ((dict(max_bytes="5"), TypeError, "max_bytes must be a whole number of bytes or None, not str"),
+                         (dict(max_bytes=1.5), TypeError, "max_bytes must be a whole number of bytes or None, not float"),
+                         (dict(time_budget="1"), TypeError, "time_budget must be a number of seconds or None, not str"),
+                         (dict(time_budget=float("nan")), ValueError, "time_budget must be a number of seconds, not nan"),
+                         (dict(config="cleanpage.toml"), TypeError, "config must be a cleanpage.config.Config or None, not str")):
+        with pytest.raises(err) as e:
+            cleanpage.clean("text", **kw)
+        assert str(e.value) == msg
+    (rec,) = cleanpage.clean_records([{"text": "text"}], max_bytes="5")
+    assert rec["error"] == "TypeError: max_bytes must be a whole number of bytes or None, not str"
+    assert cleanpage.clean("Some text here.", max_bytes=100, time_budget=5) == "Some text here.\n"
+
+
 def test_non_text_types_are_refused():
     with pytest.raises(TypeError, match="data must be str or bytes"):
         cleanpage.clean(42)
