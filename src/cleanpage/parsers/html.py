@@ -83,9 +83,11 @@ _WRAPPERS = re.compile(
     r"</?(?!(?:%s|p|br|hr|h[1-6])\b)[a-zA-Z][^<>]*>" % "|".join(sorted(SKIP)),
     re.I,
 )
+# A comment's text cannot hold "-->", so each comment matches one way: with ".*?-->" it could
+# also end at a later comment's "-->", and k comments before no doctype took 2**k tries.
 _HTML_SNIFF = re.compile(
-    r"^\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<(?:!doctype|html))",
-    re.I | re.S,
+    r"^\s*(?:<!--(?:[^-]|-(?!->))*-->\s*)*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<(?:!doctype|html))",
+    re.I,
 )
 _TAG = re.compile(r"<(?:p|div|span|a|br|li|td|table|body|head|meta|script|h[1-6]|ul|img|section|article)\b[^<>]*>", re.I)
 
