@@ -232,3 +232,23 @@ def test_a_file_object_that_reads_memoryviews_is_read_whole_under_max_bytes():
             return self.left.pop() if self.left else memoryview(b"")
 
     assert "ferry timetable" in cleanpage.clean(Reader(), max_bytes=10_000)
+
+
+@pytest.mark.parametrize("sep", ["/", "|"])
+def test_a_long_run_of_spaces_in_pre_before_a_separator_takes_linear_time(sep):
+    # A <pre> block keeps its spaces, and the separator regexes of navigation and footer
+    # ("\s*/\s*") tried, from each space of a run, every shorter run before failing: a 40 KB
+    # run took 55 s.
+    import time
+
+    pre = "a" + " " * 200_000 + f"b {sep} c {sep} d"
+    page = f"<html><body><p>{_SENTENCE}</p><pre>{pre}</pre></body></html>"
+    t0 = time.perf_counter()
+    assert _SENTENCE in cleanpage.clean(page)
+    assert time.perf_counter() - t0 < 5  # 0.1 s here
+    # The trails and legal links they find stay found.
+    page = (f"<html><body><p>{_SENTENCE}</p><p>Home {sep} News {sep} Ferries</p>"
+            f"<div>Privacy Policy {sep} Terms of Use {sep} Contact</div></body></html>")
+    blocks = cleanpage.clean_and_explain(page).document.blocks
+    assert [b.removal and (b.removal.filter, b.removal.reason) for b in blocks] == [
+        None, ("navigation", "breadcrumb"), ("footer", "legal_links")]
