@@ -330,3 +330,17 @@ def test_json_lines_stay_json_when_the_output_encoding_is_ascii(tmp_path):
                        timeout=120, env=env)
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout) == {"text": "Café \U0001f600 night buses reach the east of the city, officials said.\n"}
+
+
+def test_output_dir_needs_no_standard_output(tmp_path):
+    # -o writes files: run with stdout closed (a daemon, "cleanpage -o out/ pages/ >&-") it
+    # refused with "standard output or input is closed", exit 2.
+    f = tmp_path / "page.txt"
+    f.write_text(PASTE, encoding="utf-8")
+    out = tmp_path / "out"
+    r = subprocess.run(f'"{sys.executable}" -m cleanpage -o "{out}" "{f}" >&- <&-', shell=True,
+                       capture_output=False, stderr=subprocess.PIPE, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert (out / "page.txt").read_text(encoding="utf-8") == KEPT
+    r = subprocess.run(f'"{sys.executable}" -m cleanpage "{f}" >&-', shell=True, stderr=subprocess.PIPE, timeout=120)
+    assert r.returncode == 2 and r.stderr == b"cleanpage: error: standard output or input is closed\n"

@@ -221,7 +221,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not 1 <= args.jobs <= MAX_JOBS:
         print(f"cleanpage: error: -j must be between 1 and {MAX_JOBS}", file=sys.stderr)
         return 2
-    if sys.stdout is None or (not args.files and not args.list_filters and sys.stdin is None):
+    if (sys.stdout is None and not args.output_dir) or (not args.files and sys.stdin is None):
+        # -o writes files, and FILEs are read by name: only what is used must be open.
         print("cleanpage: error: standard output or input is closed", file=sys.stderr)
         return 2
     # Flags that the chosen mode would otherwise ignore without a word.
