@@ -334,3 +334,14 @@ def test_a_record_of_its_own_cleanpage_key_keeps_it_and_the_batch_goes_on():
     ]
     assert "6 records, 3 failed" in r.stderr.decode()
     assert "ad_markers/ad_label" in r.stderr.decode()
+
+
+def test_ill_typed_field_names_are_one_clear_error():
+    # A list as field or output_field was "unhashable type: 'list'" from inside the first
+    # record; None or 5 made every record "has no field None".
+    for kw, msg in ((dict(field=["html"]), "field must be a str, not list"),
+                    (dict(field=None), "field must be a str, not NoneType"),
+                    (dict(output_field=["clean"]), "output_field must be a str or None, not list")):
+        with pytest.raises(TypeError) as e:
+            list(clean_records([{"text": PAGE}], **kw))
+        assert str(e.value) == msg

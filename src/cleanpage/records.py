@@ -52,11 +52,18 @@ def clean_records(
         time_budget: per-record seconds, checked between filters (no signals).
         config: a :class:`cleanpage.config.Config`, as for :func:`cleanpage.clean_and_explain`.
 
+    Raises:
+        TypeError: ``field`` or ``output_field`` is not a str (when the first record is asked for).
+
     Yields:
         a new dict per record: the other keys kept as they were, the cleaned text in
         ``output_field or field``; a record that cannot be cleaned keeps its data and gets an
         ``"error"`` entry with a one-line reason, and the records after it go on.
     """
+    if not isinstance(field, str):
+        raise TypeError(f"field must be a str, not {type(field).__name__}")
+    if output_field is not None and not isinstance(output_field, str):
+        raise TypeError(f"output_field must be a str or None, not {type(output_field).__name__}")
     options = {
         "input_format": input_format,
         "preset": preset,
