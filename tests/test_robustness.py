@@ -157,6 +157,9 @@ def test_lone_surrogates_are_dropped_and_the_rest_kept(fmt, where):
         ("utf-16", "Caf\u00e9 au lait is served every morning in the old square.".encode("cp1252"), "Caf\u00e9 au lait"),
         ("cp037", "Caf\u00e9 au lait is served every morning in the old square.".encode("cp1252"), "Caf\u00e9 au lait"),
         ("hz", b"Our code ~{Dc:C~} and more words in this paragraph today.", "~{Dc:C~}"),  # never decoded as HZ
+        # x-user-defined is read as windows-1252 (HTML's prescan says so); refused and left to
+        # the detector, this French came out as Baltic ("garēon a déjà vu l'élčve").
+        ("x-user-defined", "Le garçon a déjà vu l'élève à la fête.".encode("cp1252"), "garçon a déjà vu l'élève"),
         # Declarations that fit the bytes are still read.
         ("windows-1252", "Caf\u00e9 terrace approved after a long debate on Monday.".encode("cp1252"), "Caf\u00e9 terrace"),
         ("shift_jis", "\u30d5\u30a7\u30ea\u30fc\u306e\u6642\u523b\u8868\u304c\u6c7a\u307e\u308a\u307e\u3057\u305f\u3002\u6708\u66dc\u65e5\u304b\u3089\u65b0\u3057\u3044\u4fbf\u304c\u51fa\u307e\u3059\u3002".encode("shift_jis"), "\u30d5\u30a7\u30ea\u30fc"),

@@ -295,6 +295,8 @@ _WHATWG_LABELS = {
     "l1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252", "iso-8859-9": "cp1254",
     "gb2312": "gbk", "gb_2312": "gbk", "x-gbk": "gbk", "iso-8859-11": "cp874",
     "tis-620": "cp874", "shift-jis": "shift_jis", "x-sjis": "shift_jis",
+    # HTML's prescan: "If charset is x-user-defined, then set charset to windows-1252."
+    "x-user-defined": "cp1252",
 }
 _PARSER = etree.HTMLParser(
     no_network=True, remove_comments=True, remove_pis=True, recover=True, huge_tree=True
