@@ -344,3 +344,27 @@ def test_output_dir_needs_no_standard_output(tmp_path):
     assert (out / "page.txt").read_text(encoding="utf-8") == KEPT
     r = subprocess.run(f'"{sys.executable}" -m cleanpage "{f}" >&-', shell=True, stderr=subprocess.PIPE, timeout=120)
     assert r.returncode == 2 and r.stderr == b"cleanpage: error: standard output or input is closed\n"
+
+
+def test_a_page_without_max_bytes_is_still_bounded(tmp_path, capsys, monkeypatch):
+    # "cleanpage < /dev/zero" read until memory ran out (a MemoryError traceback under a
+    # ulimit, else the OOM killer); --jsonl had its 128 MiB line bound, pages had none.
+    import cleanpage.cli as cli
+
+    monkeypatch.setattr(cli, "MAX_PAGE_BYTES", 1000)
+    big, small = tmp_path / "big.txt", tmp_path / "small.txt"
+    big.write_text(PASTE * 20, encoding="utf-8")
+    small.write_text(PASTE, encoding="utf-8")
+    assert main([str(big), str(small)]) == 1
+    out, err = capsys.readouterr()
+    assert err == f"cleanpage: cannot read {big}: input of 1,001 bytes is over the limit of 1,000\n"
+    assert out == f"==> {small} <==\n{KEPT}"
+    assert main(["-o", str(tmp_path / "out"), str(big), str(small)]) == 1
+    assert "input of 1,001 bytes is over the limit of 1,000" in capsys.readouterr().err
+    assert main(["--max-bytes", "100000", str(big)]) == 0  # a limit given is the limit
+
+
+def test_dev_zero_on_stdin_ends_in_one_line():
+    r = subprocess.run(f'"{sys.executable}" -m cleanpage < /dev/zero', shell=True, capture_output=True, timeout=120)
+    assert r.returncode == 1
+    assert r.stderr == b"cleanpage: cannot read <stdin>: input of 134,217,729 bytes is over the limit of 134,217,728\n"

@@ -42,6 +42,10 @@ from .rules import Rules
 
 #: The largest --max-bytes: more is a typo (and past what a read call takes), not a page.
 MAX_BYTES_LIMIT = 2**40
+#: The longest page read without --max-bytes, as --jsonl bounds its lines: far over any real
+#: page, yet "cleanpage < /dev/zero" (or a 10 GB log named by mistake) ends in an error line,
+#: not in reading until memory runs out (a MemoryError traceback, or the OOM killer).
+MAX_PAGE_BYTES = 128 * 2**20
 
 
 class _Parser(argparse.ArgumentParser):
@@ -152,8 +156,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="print the blocks and characters removed per (filter, reason) on stderr at the end "
                         "(one page, several, or a batch)")
     b.add_argument("--max-bytes", type=_max_bytes, default=None, metavar="N",
-                   help="refuse a page or record longer than N bytes (an error, not a crash); with --jsonl, "
-                        "a line over 12 N bytes + 64 KiB (without it, 128 MiB) is an error unread")
+                   help="refuse a page or record longer than N bytes (an error, not a crash; without it, a "
+                        "page over 128 MiB); with --jsonl, a line over 12 N bytes + 64 KiB (without it, "
+                        "128 MiB) is an error unread")
     b.add_argument("--time-budget", type=_seconds, default=None, metavar="SECONDS",
                    help="give up on a page or record after SECONDS (checked between filters)")
     p.add_argument("--version", action="version", version=f"cleanpage {__version__}")
@@ -253,12 +258,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         name = "<stdin>" if path == "-" else _shown(path)
         short = "<stdin>" if path == "-" else _shown(path, PATH_WIDTH)  # for errors: cut if long
         try:
-            data = _read(path, args.max_bytes)
+            data = _read(path, args.max_bytes or MAX_PAGE_BYTES)
             result = clean_and_explain(
                 data,
                 input_format=args.input_format,
                 pipeline=pipe,
-                max_bytes=args.max_bytes,
+                max_bytes=args.max_bytes or MAX_PAGE_BYTES,
                 time_budget=args.time_budget,
                 config=cfg,
             )
@@ -422,12 +427,12 @@ class _FileJob:
         try:
             if not os.path.isfile(path):
                 return path, "not a regular file", {}
-            data = _read(path, self.max_bytes)
+            data = _read(path, self.max_bytes or MAX_PAGE_BYTES)
             result = clean_and_explain(
                 data,
                 input_format=self.input_format,
                 pipeline=worker_pipeline(self.config),
-                max_bytes=self.max_bytes,
+                max_bytes=self.max_bytes or MAX_PAGE_BYTES,
                 time_budget=self.time_budget,
                 config=self.config,
             )
