@@ -368,3 +368,28 @@ def test_dev_zero_on_stdin_ends_in_one_line():
     r = subprocess.run(f'"{sys.executable}" -m cleanpage < /dev/zero', shell=True, capture_output=True, timeout=120)
     assert r.returncode == 1
     assert r.stderr == b"cleanpage: cannot read <stdin>: input of 134,217,729 bytes is over the limit of 134,217,728\n"
+
+
+def test_a_page_that_runs_out_of_memory_is_one_line_and_the_next_is_cleaned(tmp_path, capsys, monkeypatch):
+    # A MemoryError (a page too big for the machine, under a ulimit) was a traceback that
+    # lost the FILEs after it.
+    import cleanpage.cli as cli
+
+    real = cli.clean_and_explain
+
+    def hungry(data, **kw):
+        if b"HUGE" in data:
+            raise MemoryError
+        return real(data, **kw)
+
+    monkeypatch.setattr(cli, "clean_and_explain", hungry)
+    big, small = tmp_path / "big.txt", tmp_path / "small.txt"
+    big.write_text("HUGE\n" + PASTE, encoding="utf-8")
+    small.write_text(PASTE, encoding="utf-8")
+    assert main([str(big), str(small)]) == 1
+    out, err = capsys.readouterr()
+    assert err == f"cleanpage: cannot clean {big}: out of memory (--max-bytes bounds a page)\n"
+    assert out == f"==> {small} <==\n{KEPT}"
+    assert main(["-o", str(tmp_path / "out"), str(big), str(small)]) == 1
+    assert capsys.readouterr().err == f"cleanpage: cannot clean {big}: out of memory (--max-bytes bounds a page)\n"
+    assert (tmp_path / "out" / "small.txt").read_text(encoding="utf-8") == KEPT

@@ -277,6 +277,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             status = 1
             totals.add(True, {})
             continue
+        except MemoryError:  # one page too big for this machine: the next FILE is still cleaned
+            print(f"cleanpage: cannot clean {short}: out of memory (--max-bytes bounds a page)", file=sys.stderr)
+            status = 1
+            totals.add(True, {})
+            continue
         except ValueError as e:
             print(f"cleanpage: error: {e}", file=sys.stderr)
             return 2
@@ -445,6 +450,8 @@ class _FileJob:
             return path, e.strerror or str(e), {}
         except ValueError as e:
             return path, str(e), {}
+        except MemoryError:
+            return path, "out of memory (--max-bytes bounds a page)", {}
 
 
 def _escape(err: UnicodeEncodeError):
