@@ -1,5 +1,6 @@
 """The command: stdin/stdout, files, formats, exit codes, broken pipes."""
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -299,3 +300,96 @@ def test_an_option_given_dashdash_as_its_value_is_a_usage_error(option, capsys):
     assert exit.value.code == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "expected one argument" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_text_the_output_encoding_cannot_write_is_escaped_not_a_traceback(tmp_path, encoding):
+    # LC_ALL=C (cron, minimal containers) or PYTHONIOENCODING gives stdout an encoding that
+    # cannot write every character of a page: "Café" or Japanese text was a traceback.
+    f = tmp_path / "p.txt"
+    f.write_text("Café Tōkyō 日本語: night buses reach the east of the city, officials said on Tuesday.\n",
+                 encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    r = subprocess.run([sys.executable, "-m", "cleanpage", str(f)], capture_output=True, timeout=120, env=env)
+    assert r.returncode == 0, r.stderr
+    assert r.stderr == b""
+    cafe = "Café" if encoding == "latin-1" else "Caf\\u00e9"
+    assert r.stdout.decode(encoding) == (
+        f"{cafe} T\\u014dky\\u014d \\u65e5\\u672c\\u8a9e: night buses reach the east of the city, "
+        "officials said on Tuesday.\n"
+    )
+
+
+def test_json_lines_stay_json_when_the_output_encoding_is_ascii(tmp_path):
+    # Escapes JSON reads back: a character above U+FFFF as a surrogate pair, not "\U0001f600".
+    f = tmp_path / "in.jsonl"
+    f.write_text('{"text": "Caf\\u00e9 \\ud83d\\ude00 night buses reach the east of the city, officials said."}\n',
+                 encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    r = subprocess.run([sys.executable, "-m", "cleanpage", "--jsonl", str(f)], capture_output=True,
+                       timeout=120, env=env)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout) == {"text": "Café \U0001f600 night buses reach the east of the city, officials said.\n"}
+
+
+def test_output_dir_needs_no_standard_output(tmp_path):
+    # -o writes files: run with stdout closed (a daemon, "cleanpage -o out/ pages/ >&-") it
+    # refused with "standard output or input is closed", exit 2.
+    f = tmp_path / "page.txt"
+    f.write_text(PASTE, encoding="utf-8")
+    out = tmp_path / "out"
+    r = subprocess.run(f'"{sys.executable}" -m cleanpage -o "{out}" "{f}" >&- <&-', shell=True,
+                       capture_output=False, stderr=subprocess.PIPE, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert (out / "page.txt").read_text(encoding="utf-8") == KEPT
+    r = subprocess.run(f'"{sys.executable}" -m cleanpage "{f}" >&-', shell=True, stderr=subprocess.PIPE, timeout=120)
+    assert r.returncode == 2 and r.stderr == b"cleanpage: error: standard output or input is closed\n"
+
+
+def test_a_page_without_max_bytes_is_still_bounded(tmp_path, capsys, monkeypatch):
+    # "cleanpage < /dev/zero" read until memory ran out (a MemoryError traceback under a
+    # ulimit, else the OOM killer); --jsonl had its 128 MiB line bound, pages had none.
+    import cleanpage.cli as cli
+
+    monkeypatch.setattr(cli, "MAX_PAGE_BYTES", 1000)
+    big, small = tmp_path / "big.txt", tmp_path / "small.txt"
+    big.write_text(PASTE * 20, encoding="utf-8")
+    small.write_text(PASTE, encoding="utf-8")
+    assert main([str(big), str(small)]) == 1
+    out, err = capsys.readouterr()
+    assert err == f"cleanpage: cannot read {big}: input of 1,001 bytes is over the limit of 1,000\n"
+    assert out == f"==> {small} <==\n{KEPT}"
+    assert main(["-o", str(tmp_path / "out"), str(big), str(small)]) == 1
+    assert "input of 1,001 bytes is over the limit of 1,000" in capsys.readouterr().err
+    assert main(["--max-bytes", "100000", str(big)]) == 0  # a limit given is the limit
+
+
+def test_dev_zero_on_stdin_ends_in_one_line():
+    r = subprocess.run(f'"{sys.executable}" -m cleanpage < /dev/zero', shell=True, capture_output=True, timeout=120)
+    assert r.returncode == 1
+    assert r.stderr == b"cleanpage: cannot read <stdin>: input of 134,217,729 bytes is over the limit of 134,217,728\n"
+
+
+def test_a_page_that_runs_out_of_memory_is_one_line_and_the_next_is_cleaned(tmp_path, capsys, monkeypatch):
+    # A MemoryError (a page too big for the machine, under a ulimit) was a traceback that
+    # lost the FILEs after it.
+    import cleanpage.cli as cli
+
+    real = cli.clean_and_explain
+
+    def hungry(data, **kw):
+        if b"HUGE" in data:
+            raise MemoryError
+        return real(data, **kw)
+
+    monkeypatch.setattr(cli, "clean_and_explain", hungry)
+    big, small = tmp_path / "big.txt", tmp_path / "small.txt"
+    big.write_text("HUGE\n" + PASTE, encoding="utf-8")
+    small.write_text(PASTE, encoding="utf-8")
+    assert main([str(big), str(small)]) == 1
+    out, err = capsys.readouterr()
+    assert err == f"cleanpage: cannot clean {big}: out of memory (--max-bytes bounds a page)\n"
+    assert out == f"==> {small} <==\n{KEPT}"
+    assert main(["-o", str(tmp_path / "out"), str(big), str(small)]) == 1
+    assert capsys.readouterr().err == f"cleanpage: cannot clean {big}: out of memory (--max-bytes bounds a page)\n"
+    assert (tmp_path / "out" / "small.txt").read_text(encoding="utf-8") == KEPT

@@ -254,3 +254,17 @@ def test_pyproject_whose_tool_is_no_table(tmp_path, monkeypatch, text, message):
         with pytest.raises(ConfigError) as e:
             load_config()
         assert str(e.value).startswith(message)
+
+
+@pytest.mark.parametrize("phrase", ["", "!!", " - "])
+def test_a_phrase_with_no_words_is_an_error_not_a_match_for_every_block(tmp_path, phrase):
+    # Normalised, such a phrase is "", and "" was in comment_stubs for every block without a
+    # count: all blocks of up to 20 words went as comment_stub, the article with them.
+    f = write(tmp_path, f'[phrases]\nad_markers = ["Werbeblock"]\ncomment_stubs = ["Kommentare", "{phrase}"]\n')
+    with pytest.raises(ConfigError) as e:
+        load_config(f)
+    assert str(e.value) == (f"{f}:3: [phrases] comment_stubs: phrase {phrase!r} has no words "
+                            "(letters or digits) to match")
+    # A Config made in code is not validated: its empty phrase is left out of the lexicons.
+    cfg = cleanpage.config.Config(phrases={"ad_markers": ["Werbeblock"], "comment_stubs": [phrase]})
+    assert cleanpage.clean(PAGE, config=cfg) == f"{P1}\n{P2}\n"

@@ -80,6 +80,42 @@ def test_undeclared_reason_is_an_error():
         cleanpage.clean("hello", pipeline=p)
 
 
+class Flaky(Filter):
+    """A plugin with bugs that show on some pages only."""
+
+    name = "flaky"
+    reasons = ("odd",)
+    summary = "fails on pages that mention zebras"
+
+    def judge(self, doc, lex):
+        for b in doc.blocks:
+            if "zebra" in b.text:
+                raise KeyError("zebra")
+            if "far" in b.text:
+                yield Verdict(len(doc.blocks) + 5, "odd", "x")
+            if "last" in b.text:
+                yield Verdict(-1, "odd", "x")
+
+
+def test_a_filter_that_fails_on_one_page_fails_that_page_not_the_batch():
+    # The KeyError went up through clean_records and lost every record after it; a negative
+    # index removed the page's last block in the name of another.
+    p = Pipeline.preset().only("ad_markers").after("ad_markers", Flaky())
+    recs = [{"text": "A calm sentence."}, {"text": "A zebra here."}, {"text": "So far."},
+            {"text": "The last one.\nA calm sentence."}, {"text": "Another calm sentence."}]
+    out = list(cleanpage.clean_records(recs, pipeline=p))
+    assert [r.get("error") for r in out] == [
+        None,
+        "FilterError: filter 'flaky' failed: KeyError: 'zebra'",
+        "FilterError: filter 'flaky' gave block index 6; the page has blocks 0 to 0",
+        "FilterError: filter 'flaky' gave block index -1; the page has blocks 0 to 1",
+        None,
+    ]
+    assert out[0]["text"] == "A calm sentence.\n" and out[4]["text"] == "Another calm sentence.\n"
+    with pytest.raises(cleanpage.InputError, match="filter 'flaky' failed: KeyError"):
+        cleanpage.clean("A zebra here.", pipeline=p)
+
+
 def test_first_removal_wins_and_stats_count_it():
     res = cleanpage.clean_and_explain("Advertisement\n" * 3 + "A sentence of text that stays here.")
     assert res.stats[("ad_markers", "ad_label")] == 3

@@ -306,3 +306,42 @@ def test_jsonl_never_writes_nan_or_infinity(value):
     rec = json.loads(out, parse_constant=strict)
     assert failed and rec["error"].startswith("invalid JSON: ValueError") and rec["line"] == line
     assert json.loads(JsonlJob()(line.replace(value, "1.5"))[0])["score"] == 1.5  # finite numbers as before
+
+
+def test_a_record_of_its_own_cleanpage_key_keeps_it_and_the_batch_goes_on():
+    # Records keep their other keys, "cleanpage" too (output of an earlier run, or any data):
+    # without --record-stats it was dropped, and on a record that failed its value was read as
+    # our stats, a traceback that lost every record after it.  Our verdict is not read from
+    # the record either: one that held an "error" key of its own counted as failed.
+    lines = [
+        {"id": 1, "text": PAGE, "cleanpage": "mine"},
+        {"id": 2, "text": 5, "cleanpage": {"removed": [{"filter": "x"}]}},
+        {"id": 3, "cleanpage": 7},
+        {"id": 4, "text": 5, "cleanpage": "mine"},
+        {"id": 5, "text": PAGE},
+        {"id": 6, "text": PAGE, "error": "from an earlier step"},  # cleaned: not a failure of ours
+    ]
+    r = run(["--jsonl", "--stats"], "".join(json.dumps(l) + "\n" for l in lines).encode())
+    assert r.returncode == 1, r.stderr
+    out = [json.loads(l) for l in r.stdout.decode().splitlines()]
+    assert out == [
+        {"id": 1, "text": PARA + "\n", "cleanpage": "mine"},
+        {"id": 2, "text": 5, "cleanpage": {"removed": [{"filter": "x"}]}, "error": "field 'text' is int, not a string"},
+        {"id": 3, "cleanpage": 7, "error": "record has no field 'text'"},
+        {"id": 4, "text": 5, "cleanpage": "mine", "error": "field 'text' is int, not a string"},
+        {"id": 5, "text": PARA + "\n"},
+        {"id": 6, "text": PARA + "\n", "error": "from an earlier step"},
+    ]
+    assert "6 records, 3 failed" in r.stderr.decode()
+    assert "ad_markers/ad_label" in r.stderr.decode()
+
+
+def test_ill_typed_field_names_are_one_clear_error():
+    # A list as field or output_field was "unhashable type: 'list'" from inside the first
+    # record; None or 5 made every record "has no field None".
+    for kw, msg in ((dict(field=["html"]), "field must be a str, not list"),
+                    (dict(field=None), "field must be a str, not NoneType"),
+                    (dict(output_field=["clean"]), "output_field must be a str or None, not list")):
+        with pytest.raises(TypeError) as e:
+            list(clean_records([{"text": PAGE}], **kw))
+        assert str(e.value) == msg

@@ -74,6 +74,22 @@ def test_bad_arguments_are_named():
             cleanpage.clean("text", **kw)
 
 
+def test_ill_typed_limits_and_config_are_named():
+    # They were TypeErrors of a comparison or an addition ("'>' not supported between
+    # instances of 'int' and 'str'") and an AttributeError; a NaN budget was no budget at all.
+    for kw, err, msg in ((dict(max_bytes="5"), TypeError, "max_bytes must be a whole number of bytes or None, not str"),
+                         (dict(max_bytes=1.5), TypeError, "max_bytes must be a whole number of bytes or None, not float"),
+                         (dict(time_budget="1"), TypeError, "time_budget must be a number of seconds or None, not str"),
+                         (dict(time_budget=float("nan")), ValueError, "time_budget must be a number of seconds, not nan"),
+                         (dict(config="cleanpage.toml"), TypeError, "config must be a cleanpage.config.Config or None, not str")):
+        with pytest.raises(err) as e:
+            cleanpage.clean("text", **kw)
+        assert str(e.value) == msg
+    (rec,) = cleanpage.clean_records([{"text": "text"}], max_bytes="5")
+    assert rec["error"] == "TypeError: max_bytes must be a whole number of bytes or None, not str"
+    assert cleanpage.clean("Some text here.", max_bytes=100, time_budget=5) == "Some text here.\n"
+
+
 def test_non_text_types_are_refused():
     with pytest.raises(TypeError, match="data must be str or bytes"):
         cleanpage.clean(42)
@@ -162,6 +178,9 @@ def test_lone_surrogates_are_dropped_and_the_rest_kept(fmt, where):
         ("utf-16", "Caf\u00e9 au lait is served every morning in the old square.".encode("cp1252"), "Caf\u00e9 au lait"),
         ("cp037", "Caf\u00e9 au lait is served every morning in the old square.".encode("cp1252"), "Caf\u00e9 au lait"),
         ("hz", b"Our code ~{Dc:C~} and more words in this paragraph today.", "~{Dc:C~}"),  # never decoded as HZ
+        # x-user-defined is read as windows-1252 (HTML's prescan says so); refused and left to
+        # the detector, this French came out as Baltic ("garēon a déjà vu l'élčve").
+        ("x-user-defined", "Le garçon a déjà vu l'élève à la fête.".encode("cp1252"), "garçon a déjà vu l'élève"),
         # Declarations that fit the bytes are still read.
         ("windows-1252", "Caf\u00e9 terrace approved after a long debate on Monday.".encode("cp1252"), "Caf\u00e9 terrace"),
         ("shift_jis", "\u30d5\u30a7\u30ea\u30fc\u306e\u6642\u523b\u8868\u304c\u6c7a\u307e\u308a\u307e\u3057\u305f\u3002\u6708\u66dc\u65e5\u304b\u3089\u65b0\u3057\u3044\u4fbf\u304c\u51fa\u307e\u3059\u3002".encode("shift_jis"), "\u30d5\u30a7\u30ea\u30fc"),
@@ -237,3 +256,23 @@ def test_a_file_object_that_reads_memoryviews_is_read_whole_under_max_bytes():
             return self.left.pop() if self.left else memoryview(b"")
 
     assert "ferry timetable" in cleanpage.clean(Reader(), max_bytes=10_000)
+
+
+@pytest.mark.parametrize("sep", ["/", "|"])
+def test_a_long_run_of_spaces_in_pre_before_a_separator_takes_linear_time(sep):
+    # A <pre> block keeps its spaces, and the separator regexes of navigation and footer
+    # ("\s*/\s*") tried, from each space of a run, every shorter run before failing: a 40 KB
+    # run took 55 s.
+    import time
+
+    pre = "a" + " " * 200_000 + f"b {sep} c {sep} d"
+    page = f"<html><body><p>{_SENTENCE}</p><pre>{pre}</pre></body></html>"
+    t0 = time.perf_counter()
+    assert _SENTENCE in cleanpage.clean(page)
+    assert time.perf_counter() - t0 < 5  # 0.1 s here
+    # The trails and legal links they find stay found.
+    page = (f"<html><body><p>{_SENTENCE}</p><p>Home {sep} News {sep} Ferries</p>"
+            f"<div>Privacy Policy {sep} Terms of Use {sep} Contact</div></body></html>")
+    blocks = cleanpage.clean_and_explain(page).document.blocks
+    assert [b.removal and (b.removal.filter, b.removal.reason) for b in blocks] == [
+        None, ("navigation", "breadcrumb"), ("footer", "legal_links")]

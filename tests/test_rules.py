@@ -306,6 +306,16 @@ def test_no_terminal_escapes_reach_the_annotated_page_or_file_names(tmp_path, ca
     assert "\x1b" not in err and "x\\x1b]0;t\\x07.txt" in err
 
 
+def test_no_terminal_escapes_reach_the_annotated_page_from_attributes():
+    # The text was cleaned, the attributes were not: an alt, title or class with &#27; wrote
+    # the escape to the terminal of whoever ran --to html-annotated without a redirect.
+    page = (f'<html><body><p title="&#27;]0;owned&#7;t">{P1}</p>'
+            f'<img src="a.png" alt="&#27;[2Jphoto" data-x="&#27;]52;c;ZXZpbA==&#7;"></body></html>')
+    out = render_html_annotated(cleanpage.clean_and_explain(page).document)
+    assert "\x1b" not in out and "\x07" not in out
+    assert 'alt="[2Jphoto"' in out and 'data-x="]52;c;ZXZpbA=="' in out
+
+
 @pytest.mark.parametrize(
     "markup",
     [

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import gc
+import math
 import os
 import time
 from contextlib import contextmanager
 from typing import NamedTuple
 
 from ._io import open_regular, read_at_most
+from .config import Config
 from .decode import LimitError, decode, without_surrogates
 from .document import Document
 from .language import document_language, normalize_code
@@ -128,8 +130,10 @@ def clean_and_explain(
     Raises:
         cleanpage.InputError: bytes that no encoding decodes, or binary data.
         cleanpage.LimitError: over ``max_bytes`` or ``time_budget`` (an InputError).
-        ValueError: unknown ``input_format``, ``preset`` or ``lang`` (message lists known ones).
-        TypeError: ``data`` is of no accepted type, or ``rules`` is not a Rules.
+        ValueError: unknown ``input_format``, ``preset`` or ``lang`` (message lists known ones),
+            or a NaN ``time_budget``.
+        TypeError: ``data`` is of no accepted type, or ``rules``, ``config``, ``max_bytes`` or
+            ``time_budget`` is of the wrong type.
         OSError: a path or file that cannot be read.
     """
     text, doc = _clean(data, input_format, preset, lang, pipeline, max_bytes, time_budget, config, rules)
@@ -150,6 +154,15 @@ def _clean(data, input_format, preset, lang, pipeline, max_bytes, time_budget, c
         raise TypeError(f"pipeline must be a cleanpage.Pipeline, not {type(pipeline).__name__}")
     if rules is not None and not isinstance(rules, Rules):
         raise TypeError(f"rules must be a cleanpage.Rules, not {type(rules).__name__}")
+    if max_bytes is not None and (isinstance(max_bytes, bool) or not isinstance(max_bytes, int)):
+        raise TypeError(f"max_bytes must be a whole number of bytes or None, not {type(max_bytes).__name__}")
+    if time_budget is not None:
+        if isinstance(time_budget, bool) or not isinstance(time_budget, (int, float)):
+            raise TypeError(f"time_budget must be a number of seconds or None, not {type(time_budget).__name__}")
+        if math.isnan(time_budget):  # compares false with every time: it was no budget at all
+            raise ValueError("time_budget must be a number of seconds, not nan")
+    if config is not None and not isinstance(config, Config):
+        raise TypeError(f"config must be a cleanpage.config.Config or None, not {type(config).__name__}")
     if data is None or isinstance(data, (int, float, bool, list, dict, tuple)):
         raise TypeError(
             f"data must be str or bytes (or, for HTML, a path, a file, an lxml element or a "

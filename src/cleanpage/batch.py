@@ -20,7 +20,7 @@ from typing import Callable, Iterable, Iterator, TypeVar
 
 from ._io import open_regular
 from .config import Config
-from .records import clean_record
+from .records import clean_record_and_summary
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -192,20 +192,21 @@ class JsonlJob:
         except (ValueError, RecursionError) as e:  # RecursionError: "[" nested 100,000 deep
             out = {"error": f"invalid JSON: {type(e).__name__}: {str(e)[:200]}", "line": line[:200]}
             return _dumps(out), True, {}
-        result = clean_record(
+        # The summary comes apart from the record: a record's own "cleanpage" key was read as
+        # our stats (a traceback that stopped the batch) or dropped without --record-stats.
+        result, info = clean_record_and_summary(
             record,
             field=self.field,
             input_format=self.input_format,
             output_field=self.output_field,
-            explain=True,
+            explain=self.explain,
             pipeline=worker_pipeline(self.config),
             config=self.config,
             max_bytes=self.max_bytes,
             time_budget=self.time_budget,
         )
-        info = result.pop("cleanpage", None) if not self.explain else result.get("cleanpage")
         removed = {(r["filter"], r["reason"]): (r["blocks"], r["chars"]) for r in (info or {}).get("removed", [])}
-        return _dumps(result), "error" in result, removed
+        return _dumps(result), info is None, removed
 
 
 def _not_json(name: str):

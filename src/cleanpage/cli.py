@@ -6,6 +6,7 @@ Exit codes: 0 success; 1 an input could not be read or decoded (the others are s
 from __future__ import annotations
 
 import argparse
+import codecs
 import math
 import os
 import sys
@@ -41,6 +42,10 @@ from .rules import Rules
 
 #: The largest --max-bytes: more is a typo (and past what a read call takes), not a page.
 MAX_BYTES_LIMIT = 2**40
+#: The longest page read without --max-bytes, as --jsonl bounds its lines: far over any real
+#: page, yet "cleanpage < /dev/zero" (or a 10 GB log named by mistake) ends in an error line,
+#: not in reading until memory runs out (a MemoryError traceback, or the OOM killer).
+MAX_PAGE_BYTES = 128 * 2**20
 
 
 class _Parser(argparse.ArgumentParser):
@@ -151,8 +156,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="print the blocks and characters removed per (filter, reason) on stderr at the end "
                         "(one page, several, or a batch)")
     b.add_argument("--max-bytes", type=_max_bytes, default=None, metavar="N",
-                   help="refuse a page or record longer than N bytes (an error, not a crash); with --jsonl, "
-                        "a line over 12 N bytes + 64 KiB (without it, 128 MiB) is an error unread")
+                   help="refuse a page or record longer than N bytes (an error, not a crash; without it, a "
+                        "page over 128 MiB); with --jsonl, a line over 12 N bytes + 64 KiB (without it, "
+                        "128 MiB) is an error unread")
     b.add_argument("--time-budget", type=_seconds, default=None, metavar="SECONDS",
                    help="give up on a page or record after SECONDS (checked between filters)")
     p.add_argument("--version", action="version", version=f"cleanpage {__version__}")
@@ -220,7 +226,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not 1 <= args.jobs <= MAX_JOBS:
         print(f"cleanpage: error: -j must be between 1 and {MAX_JOBS}", file=sys.stderr)
         return 2
-    if sys.stdout is None or (not args.files and not args.list_filters and sys.stdin is None):
+    if (sys.stdout is None and not args.output_dir) or (not args.files and sys.stdin is None):
+        # -o writes files, and FILEs are read by name: only what is used must be open.
         print("cleanpage: error: standard output or input is closed", file=sys.stderr)
         return 2
     # Flags that the chosen mode would otherwise ignore without a word.
@@ -251,12 +258,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         name = "<stdin>" if path == "-" else _shown(path)
         short = "<stdin>" if path == "-" else _shown(path, PATH_WIDTH)  # for errors: cut if long
         try:
-            data = _read(path, args.max_bytes)
+            data = _read(path, args.max_bytes or MAX_PAGE_BYTES)
             result = clean_and_explain(
                 data,
                 input_format=args.input_format,
                 pipeline=pipe,
-                max_bytes=args.max_bytes,
+                max_bytes=args.max_bytes or MAX_PAGE_BYTES,
                 time_budget=args.time_budget,
                 config=cfg,
             )
@@ -267,6 +274,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             continue
         except InputError as e:
             print(f"cleanpage: cannot read {short}: {e}", file=sys.stderr)
+            status = 1
+            totals.add(True, {})
+            continue
+        except MemoryError:  # one page too big for this machine: the next FILE is still cleaned
+            print(f"cleanpage: cannot clean {short}: out of memory (--max-bytes bounds a page)", file=sys.stderr)
             status = 1
             totals.add(True, {})
             continue
@@ -420,12 +432,12 @@ class _FileJob:
         try:
             if not os.path.isfile(path):
                 return path, "not a regular file", {}
-            data = _read(path, self.max_bytes)
+            data = _read(path, self.max_bytes or MAX_PAGE_BYTES)
             result = clean_and_explain(
                 data,
                 input_format=self.input_format,
                 pipeline=worker_pipeline(self.config),
-                max_bytes=self.max_bytes,
+                max_bytes=self.max_bytes or MAX_PAGE_BYTES,
                 time_budget=self.time_budget,
                 config=self.config,
             )
@@ -438,6 +450,20 @@ class _FileJob:
             return path, e.strerror or str(e), {}
         except ValueError as e:
             return path, str(e), {}
+        except MemoryError:
+            return path, "out of memory (--max-bytes bounds a page)", {}
+
+
+def _escape(err: UnicodeEncodeError):
+    """A codec error handler: each character the encoding cannot write as ``\\uXXXX``, one
+    escape a UTF-16 unit (a surrogate pair above U+FFFF), the form JSON reads back, so that
+    ``--jsonl`` and ``--to json`` lines stay valid JSON (``backslashreplace`` writes
+    ``\\U0001f600``, which JSON refuses)."""
+    units = err.object[err.start:err.end].encode("utf-16-be", "surrogatepass")
+    return "".join(f"\\u{units[i] << 8 | units[i + 1]:04x}" for i in range(0, len(units), 2)), err.end
+
+
+codecs.register_error("cleanpage-escape", _escape)
 
 
 def _write(out: str) -> int:
@@ -447,9 +473,11 @@ def _write(out: str) -> int:
         sys.stdout.write(out)
         sys.stdout.flush()
         return 0
-    except UnicodeEncodeError:  # a lone surrogate in the text: write it escaped
-        sys.stdout.write(out.encode("utf-8", "backslashreplace").decode("utf-8"))
-        return 0
+    except UnicodeEncodeError:
+        # A lone surrogate in the text, or a character stdout's encoding cannot write (ASCII
+        # under LC_ALL=C, PYTHONIOENCODING=latin-1): written escaped ("\u65e5"), not a traceback.
+        enc = sys.stdout.encoding or "utf-8"
+        return _write(out.encode(enc, "cleanpage-escape").decode(enc))
     except BrokenPipeError:
         # Python flushes stdout again at exit; point it at devnull so that flush cannot fail.
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -33,7 +33,7 @@ from ._io import open_regular
 from ._quote import PATH_WIDTH, quoted, shown
 from .filters import registry
 from .language import normalize_code
-from .lexicons import KINDS, Lexicons, shipped
+from .lexicons import KINDS, Lexicons, normalize, shipped
 from .pipeline import Pipeline
 from .presets import DEFAULT_PRESET, PRESETS
 from .rules import RuleError, Rules
@@ -251,6 +251,9 @@ def _validate(table: dict, where: str, text: str) -> Config:
             raise fail(kind, f"unknown lexicon kind {quoted(kind)} in [phrases]; known: {', '.join(KINDS)}")
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
             raise fail(kind, f"[phrases] {kind} must be a list of strings")
+        for v in values:
+            if not normalize(v):  # "" is in a lexicon: it matched every block of some filters
+                raise fail(kind, f"[phrases] {kind}: phrase {quoted(v)} has no words (letters or digits) to match")
         cfg.phrases[kind] = values
     rules = table.get("rules", {})
     if not isinstance(rules, dict):

@@ -5,7 +5,7 @@ import time
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from .decode import LimitError
+from .decode import InputError, LimitError
 from ._quote import quoted
 from .document import Document, Removal
 from .filters import Filter, registry
@@ -25,6 +25,15 @@ def _unknown(kind: str, name: str, known: Iterable[str]) -> ValueError:
 
 
 _BUILT: dict = {}  # (preset name, filter classes) -> the Pipeline built for them
+
+
+class FilterError(InputError):
+    """A filter failed on one page (an exception, or a block index the page does not have: a
+    plugin's bug as a rule): that page cannot be cleaned, and the next goes on.  One line."""
+
+
+class _UndeclaredReason(ValueError):
+    pass
 
 
 @dataclass(frozen=True)
@@ -174,20 +183,32 @@ class Pipeline:
             if doc.origin not in flt.origins:
                 continue
             name, reasons, blocks = flt.name, flt.reasons, doc.blocks
-            for index, reason, evidence in flt.judge(doc, lex):
-                if reason not in reasons:
-                    raise ValueError(
-                        f"filter {name!r} gave undeclared reason {reason!r}; "
-                        f"declared: {', '.join(reasons)}"
-                    )
-                b = blocks[index]
-                if b.removal is None:
-                    # tuple.__new__ skips the NamedTuple's Python-level constructor.
-                    removal = _new_tuple(Removal, (name, reason, evidence or "(no evidence)"))
-                    if b.keep_rule is None:
-                        b.removal = removal
-                    else:  # a user keep rule wins, and the explanation says over what
-                        b.overruled += (removal,)
+            last = len(blocks) - 1
+            try:
+                for index, reason, evidence in flt.judge(doc, lex):
+                    if reason not in reasons:
+                        raise _UndeclaredReason(
+                            f"filter {name!r} gave undeclared reason {reason!r}; "
+                            f"declared: {', '.join(reasons)}"
+                        )
+                    if not 0 <= index <= last:  # a negative one removed a block from the end
+                        raise FilterError(f"filter {name!r} gave block index {index!r}; "
+                                          f"the page has blocks 0 to {last}")
+                    b = blocks[index]
+                    if b.removal is None:
+                        # tuple.__new__ skips the NamedTuple's Python-level constructor.
+                        removal = _new_tuple(Removal, (name, reason, evidence or "(no evidence)"))
+                        if b.keep_rule is None:
+                            b.removal = removal
+                        else:  # a user keep rule wins, and the explanation says over what
+                            b.overruled += (removal,)
+            except (_UndeclaredReason, InputError, MemoryError):
+                raise
+            except Exception as e:
+                # One page's failure, not the batch's: clean_records, --jsonl and the
+                # integrations report it on that record and go on.
+                msg = " ".join(str(e).split())[:300]
+                raise FilterError(f"filter {name!r} failed: {type(e).__name__}: {msg}") from e
 
     def run(self, doc: Document, lex: Lexicons, deadline: float | None = None) -> Document:
         """Run the line repairs, the filters, then the repairs of kept blocks (those two stages
@@ -202,6 +223,8 @@ class Pipeline:
 
         Raises:
             ValueError: a filter returned a reason it does not declare (a plugin bug).
+            FilterError: a filter raised, or gave a block index the page does not have
+                (an InputError: that page cannot be cleaned).
             cleanpage.LimitError: the deadline passed.
         """
         if doc.origin != "text":

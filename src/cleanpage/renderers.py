@@ -226,6 +226,16 @@ def render_html_annotated(doc: Document) -> str:
             el.text = _CONTROL.sub("", el.text)
         if el.tail and not el.tail.isprintable():
             el.tail = _CONTROL.sub("", el.tail)
+        items = el.items()  # attributes too (alt, title, data-*)
+        if any(not value.isprintable() for _, value in items):
+            # Rebuilt, as in _make_inert: lxml cannot look up some names the parser keeps
+            # ("{a}"); such an attribute is dropped if it cannot be written back.
+            el.attrib.clear()
+            for name, value in items:
+                try:
+                    el.set(name, _CONTROL.sub("", value))
+                except ValueError:
+                    pass
     head = copy.find("head")
     if head is None:
         head = etree.Element("head")

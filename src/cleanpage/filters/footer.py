@@ -10,7 +10,7 @@ from . import Filter, article_heading, kept_blocks
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # One regex scan for any separator: frozenset.isdisjoint(text) loops over the text in Python objects.
 _SEP_CHAR = re.compile("[|·•/–—]")
-_SEP = re.compile(r"\s*(?:\||·|•|/|–|—)\s*")
+_SEP = re.compile(r"\||·|•|/|–|—")  # no "\s*" around it: quadratic on a long run of spaces (see navigation)
 
 
 class Footer(Filter):

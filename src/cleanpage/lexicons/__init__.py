@@ -323,7 +323,10 @@ class Lexicons:
         def phrases(kind: str, langs: list[str]) -> list[str]:
             if kind == "continuation_words" and lang is None:
                 langs = ["en"]
-            return [p for lg in langs for p in _read(lg, kind)] + [normalize(p) for p in extra.get(kind, ())]
+            # An extra phrase of no words normalises to "", which every block without a count
+            # "matches" in some look-ups: it is left out.
+            added = [n for n in map(normalize, extra.get(kind, ())) if n]
+            return [p for lg in langs for p in _read(lg, kind)] + added
 
         self._by_kind = {
             kind: Lexicon(kind, phrases(kind, own if kind in WORD_KINDS else known)) for kind in KINDS

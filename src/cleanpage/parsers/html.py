@@ -83,9 +83,11 @@ _WRAPPERS = re.compile(
     r"</?(?!(?:%s|p|br|hr|h[1-6])\b)[a-zA-Z][^<>]*>" % "|".join(sorted(SKIP)),
     re.I,
 )
+# A comment's text cannot hold "-->", so each comment matches one way: with ".*?-->" it could
+# also end at a later comment's "-->", and k comments before no doctype took 2**k tries.
 _HTML_SNIFF = re.compile(
-    r"^\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<(?:!doctype|html))",
-    re.I | re.S,
+    r"^\s*(?:<!--(?:[^-]|-(?!->))*-->\s*)*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<(?:!doctype|html))",
+    re.I,
 )
 _COMMON = r"(?:p|div|span|a|br|li|td|table|body|head|meta|script|h[1-6]|ul|ol|img|section|article|blockquote|pre)"
 _TAG = re.compile(r"</?%s\b[^<>]*>" % _COMMON, re.I)
@@ -300,6 +302,8 @@ _WHATWG_LABELS = {
     "l1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252", "iso-8859-9": "cp1254",
     "gb2312": "gbk", "gb_2312": "gbk", "x-gbk": "gbk", "iso-8859-11": "cp874",
     "tis-620": "cp874", "shift-jis": "shift_jis", "x-sjis": "shift_jis",
+    # HTML's prescan: "If charset is x-user-defined, then set charset to windows-1252."
+    "x-user-defined": "cp1252",
 }
 _PARSER = etree.HTMLParser(
     no_network=True, remove_comments=True, remove_pis=True, recover=True, huge_tree=True
