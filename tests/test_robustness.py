@@ -49,7 +49,7 @@ _JOINED_WORDS = [
 def test_zero_width_joiners_are_kept_and_invisible_separators_dropped(case, line, input_format):
     data = line if input_format == "text" else f"<html><body><article><p>{line}</p></article></body></html>"
     assert cleanpage.clean(data, input_format=input_format) == line + "\n"
-    noisy = line.replace(" ", " \u200b", 1).replace(" ", " \u200e", 1)
+    noisy = line.replace(" ", " \u200b", 1).replace(" ", " \u200e", 1).replace(" ", " \u202b", 1).replace(" ", " \u2067", 1)
     if input_format == "html":
         noisy = f"<html><body><article><p>{noisy}</p></article></body></html>"
     assert cleanpage.clean(noisy, input_format=input_format) == line + "\n"
