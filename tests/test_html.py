@@ -244,9 +244,17 @@ def test_an_unclosed_void_element_does_not_swallow_the_article(void):
         ((("div", ("l", "header")),), "navigation_container"),
         ((("div", ("job", "header")), ("h1", ())), None),
         ((("div", ("question", "header")),), None),
-        ((("div", ("article", "header", "meta")),), None),
+        ((("div", ("article", "header")),), None),
+        ((("div", ("article", "header", "meta")),), "meta_container"),  # its byline line
         ((("aside", ("sidebar",)), ("div", ("widget", "header"))), "navigation_container"),
         ((("div", ("related", "posts")), ("div", ("card", "header"))), "related_container"),
+        # "article-share", "article-meta": parts of the article named after it, not the
+        # article; "article-body" and a lone "article" are the article and stop the search.
+        ((("div", ("sidebar",)), ("div", ("article", "share"))), "share_container"),
+        ((("div", ("article", "meta")),), "meta_container"),
+        ((("div", ("article", "related", "box")),), "related_container"),
+        ((("div", ("sidebar",)), ("div", ("article", "body"))), None),
+        ((("div", ("sidebar",)), ("div", ("article",))), None),
     ],
 )
 def test_dom_hint_decided_by_the_nearest_frame(frames, reason):

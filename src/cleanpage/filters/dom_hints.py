@@ -72,12 +72,29 @@ _STRONG = "strong content"
 _GATED_EVIDENCE = 'class/id "paywall"'
 
 
+def _boilerplate_tokens() -> frozenset[str]:
+    return frozenset().union(*(_tokens(kind) for kind in KINDS))
+
+
+def _qualified(tokens: tuple[str, ...], strong: set[str]) -> bool:
+    """Whether every strong token here names a part of the article, not the article: a
+    boilerplate word follows it in the same class ("article-share", "article-related",
+    "main-nav"), where "article-body" and a lone "article" name the article itself."""
+    boiler = _boilerplate_tokens()
+    for token in strong:
+        i = tokens.index(token)
+        if i + 1 >= len(tokens) or tokens[i + 1] not in boiler:
+            return False
+    return True
+
+
 @lru_cache(maxsize=8192)
 def _frame(tag: str, tokens: tuple[str, ...]):
     """What one element's tokens say: ``"content"`` (a content container: stop), a
     ``(reason, evidence)`` pair, or None (nothing: look further out)."""
     words = _words(tokens)
-    if words & _tokens("strong"):
+    strong = words & _tokens("strong")
+    if strong and not (strong <= set(tokens) and _qualified(tokens, strong)):
         return _STRONG  # the nearest content container: whatever lies further out is page
     if words & _tokens("embeds"):
         # An embedded post the article quotes (blockquote.twitter-tweet in
@@ -116,7 +133,10 @@ class DomHints(Filter):
       not a thread (ignoring plain "content" cost 4 points of recall on the bench: article
       bodies sit in such wrappers inside sidebar layouts);
     * on the same element, a strong content token wins, and a token next to a modifier
-      ("has-comments", "comments-open", "no-related") is not a hint;
+      ("has-comments", "comments-open", "no-related") is not a hint; but a strong word that a
+      boilerplate word follows names a part of the article ("article-share", "article-meta",
+      "main-nav"), not the article, and does not win (a Drupal-style "article-share" bar and
+      "article-meta" line were kept inside the article; bench F1 0.9796 -> 0.9799);
     * classes on ``html``, ``body``, ``article`` and ``main`` describe the page, not a part of
       it, and are not read;
     * "header" after a word that names a part ("job-header", "question-header",
