@@ -338,3 +338,23 @@ def test_h1_that_words_the_title_differently_is_the_headline(h1, title, same):
     res = cleanpage.clean_and_explain(page, input_format="html")
     assert (h1 not in res.text) is same
     assert (res.document.title == h1) is same
+
+
+def test_meta_container_holding_paragraphs_is_article_text():
+    # What a meta container names is short (a byline, a date, a one-paragraph author bio);
+    # two paragraphs in one are the article in a misnamed wrapper (div.video-meta holding a
+    # video page's description was removed whole, and the page came out empty).
+    p1 = ("A 22-year-old horse was pulled from a frozen farm pond on Tuesday morning after "
+          "firefighters used a rescue sled and ropes to reach her across the ice.")
+    p2 = "Her owner said a vet checked her over and she is eating and walking normally again."
+    bio = ("Dana Whitfield covers the county for the Lakeside Courier and has reported on rural "
+           "emergencies for twelve years.")
+    page = (
+        "<html><body><main><h1>Horse rescued from frozen pond</h1>"
+        f"<div class='video-meta'><div class='video-description'><p>{p1}</p><p>{p2}</p></div></div>"
+        f"<div class='author-meta'><p>{bio}</p></div></main></body></html>"
+    )
+    res = cleanpage.clean_and_explain(page, input_format="html")
+    got = {b.text: b.removal and f"{b.removal.filter}/{b.removal.reason}" for b in res.document.blocks}
+    assert got[p1] is None and got[p2] is None
+    assert got[bio] == "dom_hints/meta_container"

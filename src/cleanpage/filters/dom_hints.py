@@ -153,18 +153,21 @@ class DomHints(Filter):
     ``<aside>`` or a page ``<header>`` that are not inside an ``<article>`` or ``<main>``
     (``footer_landmark``, ``aside_landmark``, ``header_landmark``).
 
-    A "paywall" container that holds ``paywall_paragraphs`` or more prose blocks of
-    ``paywall_words`` words in all is the article's gated part, which sites serve in the page
-    inside such a wrapper (``div.paywall`` on a Barron's page of ../shared/bench/scrapinghub,
-    whose article lost all but two paragraphs: F1 0.39, now 0.99), not the box that sells a
-    subscription, which is a line of pitch and a button.  Other promo tokens ("donate",
+    A "meta" or "paywall" container that holds ``wrapper_paragraphs`` or more prose blocks of
+    ``wrapper_words`` words in all wraps paragraphs of the article: what a meta container
+    names is short by nature (a byline, a date, a reading time), and sites serve the gated
+    part of a story in the page inside a paywall wrapper.  Forced by a Barron's page of
+    ../shared/bench/scrapinghub (``div.paywall`` held all but two paragraphs: F1 0.39, now
+    0.99) and an invented video page whose description sat in ``div.video-meta``.  A box that
+    sells a subscription is a line of pitch and a button; other promo tokens ("donate",
     "membership") name appeals whose pitch can run to several paragraphs, and still decide.
 
     Options:
         landmarks (bool): judge by landmark elements (default True).
-        paywall_paragraphs (int): prose blocks that make a paywall container article text
-            (default 3).
-        paywall_words (int): the words they must hold together (default 100).
+        wrapper_paragraphs (int): prose blocks that make a meta or paywall container article
+            text (default 2).
+        wrapper_words (int): the words they must hold together (default 40: an author bio in
+            a meta box is one paragraph; two make a description).
 
     Tokens are data: ``lexicons/_dom/*.txt``.
     """
@@ -178,7 +181,7 @@ class DomHints(Filter):
         "header_landmark",
     )
     origins = frozenset({"html"})
-    defaults = {"landmarks": True, "paywall_paragraphs": 3, "paywall_words": 100}
+    defaults = {"landmarks": True, "wrapper_paragraphs": 2, "wrapper_words": 40}
     summary = "containers whose class/id/role names ads, related, promo, comments, share, cookies, navigation; button and dialog text (HTML)"
 
     def judge(self, doc, lex):
@@ -201,10 +204,10 @@ class DomHints(Filter):
             key = id(dom.token_frames)
             if key not in seen:
                 verdict = _by_tokens(dom.token_frames)
-                if verdict is not None and verdict[1].endswith(_GATED_EVIDENCE):
+                if verdict is not None and (verdict[0] == "meta_container" or verdict[1].endswith(_GATED_EVIDENCE)):
                     count = prose.get(key, (0, 0))
-                    if count[0] >= self.paywall_paragraphs and count[1] >= self.paywall_words:
-                        verdict = None  # the article's gated part, not a box that sells it
+                    if count[0] >= self.wrapper_paragraphs and count[1] >= self.wrapper_words:
+                        verdict = None  # paragraphs of the article in a misnamed wrapper
                 seen[key] = verdict
             verdict = seen[key]
             if verdict is None and self.landmarks:
