@@ -255,6 +255,11 @@ def test_an_unclosed_void_element_does_not_swallow_the_article(void):
         ((("div", ("article", "related", "box")),), "related_container"),
         ((("div", ("sidebar",)), ("div", ("article", "body"))), None),
         ((("div", ("sidebar",)), ("div", ("article",))), None),
+        # Atomic class lists name nothing; "call-to-action" and button wrappers are promos.
+        ((("div", ("ab", "ac", "ad", "ae", "af")),), None),
+        ((("div", ("ad", "slot")),), "ad_container"),
+        ((("div", ("wprm", "call", "to", "action")),), "promo_container"),
+        ((("div", ("wp", "block", "button")), ("a", ("wp", "block", "button", "link"))), "promo_container"),
     ],
 )
 def test_dom_hint_decided_by_the_nearest_frame(frames, reason):

@@ -19,6 +19,9 @@ KINDS = {
     "navigation": "navigation_container",
     "meta": "meta_container",
     "caption": "caption_container",
+    # Last: a button wrapper is a call to action only when nothing more telling is named
+    # ("share-buttons" is a share bar, "wp-block-button" a promo link).
+    "buttons": "promo_container",
 }
 #: Elements whose classes describe the whole page, not a part of it: WordPress puts
 #: "comments-open" on <body>, and an <article> may carry "has-related-posts".
@@ -32,8 +35,16 @@ def _tokens(name: str) -> frozenset[str]:
 
 
 def _words(tokens: tuple[str, ...]) -> set[str]:
-    # "entry-content" splits into entry, content; "entrycontent" is the strong content hint.
-    return set(tokens) | {a + b for a, b in zip(tokens, tokens[1:])}
+    # "entry-content" splits into entry, content; "entrycontent" is the strong content hint,
+    # and "call-to-action" is "calltoaction".
+    return (set(tokens) | {a + b for a, b in zip(tokens, tokens[1:])}
+            | {a + b + c for a, b, c in zip(tokens, tokens[1:], tokens[2:])})
+
+
+#: Atomic CSS ("ab ac ad ae af", hashed utility classes) names no part of the page: an
+#: element with this many tokens of one or two letters is not read for hints, or Medium-style
+#: class lists would make "ad" an ad container of the article.
+ATOMIC_TOKENS = 4
 
 
 #: How many frames further out a weak content token ("content", "text", "body") looks for a
@@ -92,6 +103,8 @@ def _qualified(tokens: tuple[str, ...], strong: set[str]) -> bool:
 def _frame(tag: str, tokens: tuple[str, ...]):
     """What one element's tokens say: ``"content"`` (a content container: stop), a
     ``(reason, evidence)`` pair, or None (nothing: look further out)."""
+    if sum(len(t) <= 2 for t in tokens) >= ATOMIC_TOKENS:
+        return None
     words = _words(tokens)
     strong = words & _tokens("strong")
     if strong and not (strong <= set(tokens) and _qualified(tokens, strong)):
@@ -138,7 +151,10 @@ class DomHints(Filter):
       "main-nav"), not the article, and does not win (a Drupal-style "article-share" bar and
       "article-meta" line were kept inside the article; bench F1 0.9796 -> 0.9799);
     * classes on ``html``, ``body``, ``article`` and ``main`` describe the page, not a part of
-      it, and are not read;
+      it, and are not read, nor are atomic class lists ("ab ac ad ae": ``ATOMIC_TOKENS`` tokens
+      of one or two letters), whose "ad" names no advert;
+    * three tokens join as two do ("call-to-action" is "calltoaction"); a button wrapper
+      ("wp-block-button") is a promo when no other token of its element is a hint;
     * "header" after a word that names a part ("job-header", "question-header",
       "article__header") is the head of that part (its title, salary, facts), not the page's
       header: it does not decide, and a container further out may.  Only after a page-level
@@ -173,7 +189,7 @@ class DomHints(Filter):
     """
 
     name = "dom_hints"
-    reasons = tuple(KINDS.values()) + (
+    reasons = tuple(dict.fromkeys(KINDS.values())) + (
         "form_control",
         "navigation_landmark",
         "footer_landmark",
