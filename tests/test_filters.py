@@ -53,6 +53,8 @@ REMOVED = [
     ("Home › News › Local", "top", "navigation/breadcrumb"),
     ("Share this article", "middle", "share/share_label"),
     ("Tweet", "middle", "share/share_label"),
+    ("Like this:", "end", "share/share_label"),  # WordPress.com's like button, with its label
+    ("Like Loading...", "end", "share/share_label"),
     ("1.2K", "middle", "share/share_count"),
     ("Try Our AI Features", "middle", "promo/promo_phrase"),
     ("Sign up for our newsletter", "middle", "promo/promo_phrase"),
