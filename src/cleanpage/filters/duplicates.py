@@ -19,7 +19,7 @@ class Duplicates(Filter):
             name in a results table); 3 cost 0.4 points of recall on ../shared/bench/pasted.
         min_period_copies (int): copies that make a steady repetition on pasted text, which
             stays (default 4; 3 also spared a teaser listed in three widgets at even
-            intervals; 0 turns it off; see ``_periodic``).
+            intervals; 0 turns it off; see ``_steady``).
         min_period (int): fewest blocks between two copies of such a repetition (default 5).
     """
 
@@ -29,53 +29,45 @@ class Duplicates(Filter):
     summary = "later copies of a block already seen in the same document"
 
     def judge(self, doc, lex):
-        seen: dict[str, int] = {}
+        blocks = doc.blocks
         min_words = self.min_words
-        periodic = self._periodic(doc) if doc.origin == "text" and self.min_period_copies else frozenset()
-        for b in doc.blocks:
-            f = b.features
-            if f.words < min_words:
+        # Case and spacing may differ between copies; numbers may not ("June 3 – Hall" and
+        # "June 5 – Hall" are two tour dates), so the lexicon normal form is not used.
+        where: dict[str, list[int]] = {}
+        for b in blocks:
+            if b.features.words >= min_words:
+                where.setdefault(b.text.casefold(), []).append(b.index)
+        steady = doc.origin == "text" and self.min_period_copies
+        for at in where.values():
+            if len(at) < 2 or (steady and len(at) >= self.min_period_copies and self._steady(blocks, at)):
                 continue
-            # Case and spacing may differ between copies; numbers may not ("June 3 – Hall" and
-            # "June 5 – Hall" are two tour dates), so the lexicon normal form is not used.
-            key = b.text.casefold()
-            first = seen.setdefault(key, b.index)
-            if first != b.index and b.removal is None and key not in periodic:
-                if b.dom is not None and b.dom.ancestors[-1:] == doc.blocks[first].dom.ancestors[-1:]:
+            first = at[0]
+            for i in at[1:]:
+                b = blocks[i]
+                if b.removal is not None:
+                    continue
+                if b.dom is not None and b.dom.ancestors[-1:] == blocks[first].dom.ancestors[-1:]:
                     # Both copies in one container: a line the content itself repeats (each
                     # day of a meal plan, each round of a schedule), not page furniture.
                     continue
-                yield Verdict(b.index, "repeated_block", f"same as block {first}")
+                yield Verdict(i, "repeated_block", f"same as block {first}")
 
-    def _periodic(self, doc) -> frozenset[str]:
-        """Texts of pasted lines the content repeats at a steady interval: at least
-        ``min_period_copies`` copies, at least ``min_period`` blocks apart, the widest gap at
-        most 1.5 times the narrowest.  Structured content repeats a line with each of its
-        items (a meal plan's "Eat 60-90 minutes before your workout" each day, an interview's
-        question to each guest: two pages of ../shared/bench/pasted, recall 0.51 and 0.90);
-        furniture repeats at odd intervals (a gallery caption beside each slide, 1 and 7
-        blocks apart; a teaser in two widgets).  The stretches between the copies must differ:
-        a page pasted several times over repeats everything steadily."""
-        where: dict[str, list[int]] = {}
-        for b in doc.blocks:
-            if b.features.words >= self.min_words:
-                where.setdefault(b.text.casefold(), []).append(b.index)
-        found = set()
-        for key, at in where.items():
-            if len(at) < self.min_period_copies:
-                continue
-            gaps = [j - i for i, j in zip(at, at[1:])]
-            if min(gaps) < self.min_period or max(gaps) * 2 > min(gaps) * 3:
-                continue
-            # The items between the copies differ (each day its own meals); when every stretch
-            # between copies is the same, the page itself was pasted over and over.
-            # (Told by each stretch's length and its first and last lines: comparing whole
-            # stretches would be quadratic on a page of many such lines.)
-            blocks = doc.blocks
-            stretches = {(j - i, blocks[i + 1].text, blocks[j - 1].text) for i, j in zip(at, at[1:])}
-            if len(stretches) > 1:
-                found.add(key)
-        return frozenset(found)
+    def _steady(self, blocks, at: list[int]) -> bool:
+        """Whether the copies at block indices ``at`` (pasted text) are the content repeating a
+        line at a steady interval: at least ``min_period`` blocks apart, the widest gap at most
+        1.5 times the narrowest.  Structured content repeats a line with each of its items (a
+        meal plan's "Eat 60-90 minutes before your workout" each day, an interview's question
+        to each guest: two pages of ../shared/bench/pasted, recall 0.51 and 0.90); furniture
+        repeats at odd intervals (a gallery caption beside each slide, 1 and 7 blocks apart; a
+        teaser in two widgets).  The stretches between the copies must differ: a page pasted
+        several times over repeats everything steadily."""
+        gaps = [j - i for i, j in zip(at, at[1:])]
+        if min(gaps) < self.min_period or max(gaps) * 2 > min(gaps) * 3:
+            return False
+        # (Stretches told apart by their length and first and last lines: comparing whole
+        # stretches would be quadratic on a page of many such lines.)
+        stretches = {(j - i, blocks[i + 1].text, blocks[j - 1].text) for i, j in zip(at, at[1:])}
+        return len(stretches) > 1
 
 
 FILTER = Duplicates
