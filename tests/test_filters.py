@@ -96,6 +96,8 @@ FEEDBACK = [
     ("ja", "この記事は役に立ちましたか？"), ("ko", "이 기사가 도움이 되었나요?"),
     ("zh", "这篇文章对您有帮助吗？"), ("ar", "هل كان هذا المقال مفيدًا؟"),
     ("fa", "آیا این مطلب مفید بود؟"), ("hi", "क्या यह लेख उपयोगी था?"),
+    ("cs", "Byl pro vás tento článek užitečný?"), ("el", "Σας βοήθησε αυτό το άρθρο;"),
+    ("he", "האם הכתבה עזרה לך?"), ("th", "บทความนี้มีประโยชน์หรือไม่"),
 ]
 
 
@@ -556,3 +558,4 @@ def test_stay_informed_boxes_are_promo(heading, pitch, lang):
     got = {b.text: (b.removal.filter, b.removal.reason) for b in res.document.removed}
     assert got[heading] == ("promo", "promo_phrase")
     assert got[pitch][0] == "promo"  # as its pitch, or by a promo phrase of its own
+
