@@ -98,6 +98,9 @@ FEEDBACK = [
     ("fa", "آیا این مطلب مفید بود؟"), ("hi", "क्या यह लेख उपयोगी था?"),
     ("cs", "Byl pro vás tento článek užitečný?"), ("el", "Σας βοήθησε αυτό το άρθρο;"),
     ("he", "האם הכתבה עזרה לך?"), ("th", "บทความนี้มีประโยชน์หรือไม่"),
+    ("ro", "Ți-a fost util acest articol?"), ("hu", "Hasznos volt ez a cikk?"),
+    ("da", "Var denne artikel nyttig?"), ("fi", "Oliko tästä artikkelista apua?"),
+    ("no", "Var denne artikkelen nyttig?"),
 ]
 
 
