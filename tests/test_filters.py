@@ -98,6 +98,11 @@ FEEDBACK = [
     ("ja", "この記事は役に立ちましたか？"), ("ko", "이 기사가 도움이 되었나요?"),
     ("zh", "这篇文章对您有帮助吗？"), ("ar", "هل كان هذا المقال مفيدًا؟"),
     ("fa", "آیا این مطلب مفید بود؟"), ("hi", "क्या यह लेख उपयोगी था?"),
+    ("cs", "Byl pro vás tento článek užitečný?"), ("el", "Σας βοήθησε αυτό το άρθρο;"),
+    ("he", "האם הכתבה עזרה לך?"), ("th", "บทความนี้มีประโยชน์หรือไม่"),
+    ("ro", "Ți-a fost util acest articol?"), ("hu", "Hasznos volt ez a cikk?"),
+    ("da", "Var denne artikel nyttig?"), ("fi", "Oliko tästä artikkelista apua?"),
+    ("no", "Var denne artikkelen nyttig?"),
 ]
 
 
@@ -558,3 +563,182 @@ def test_stay_informed_boxes_are_promo(heading, pitch, lang):
     got = {b.text: (b.removal.filter, b.removal.reason) for b in res.document.removed}
     assert got[heading] == ("promo", "promo_phrase")
     assert got[pitch][0] == "promo"  # as its pitch, or by a promo phrase of its own
+
+
+# The languages added with lexicons of their own (cs, el, he, th, ro, hu, da, fi, no): in each,
+# an article of three paragraphs with one label of that language's page furniture, removed
+# with the filter and reason of the English row, and a sentence that only holds the word kept.
+NEW_LANG_ARTICLES = {
+    "cs": (
+        "Městská rada v úterý schválila rozšíření noční autobusové dopravy do východních čtvrtí, "
+        "kde si lidé pracující na směny dva roky stěžovali, že se po půlnoci nedostanou domů.",
+        "Podle úředníků začnou první nové linky jezdit v březnu a náklady pokryje mírné zvýšení "
+        "poplatků za parkování v centru města, nikoli dražší jízdné.",
+        "Obyvatelé, kteří na zasedání vystoupili, plán uvítali, ale požádali o další zastávky u "
+        "nemocnice, kde bydlí mnoho zaměstnanců noční směny.",
+    ),
+    "el": (
+        "Το δημοτικό συμβούλιο ενέκρινε την Τρίτη την επέκταση των νυχτερινών λεωφορείων στις "
+        "ανατολικές συνοικίες, ύστερα από δύο χρόνια παραπόνων των εργαζομένων σε βάρδιες.",
+        "Σύμφωνα με τους αρμόδιους, οι πρώτες νέες γραμμές θα ξεκινήσουν τον Μάρτιο και το κόστος "
+        "θα καλυφθεί από μια μικρή αύξηση στα τέλη στάθμευσης στο κέντρο της πόλης.",
+        "Οι κάτοικοι που μίλησαν στη συνεδρίαση χαιρέτισαν το σχέδιο, αλλά ζήτησαν περισσότερες "
+        "στάσεις κοντά στο νοσοκομείο, όπου μένουν πολλοί εργαζόμενοι της νυχτερινής βάρδιας.",
+    ),
+    "he": (
+        "מועצת העירייה אישרה ביום שלישי את הרחבת קווי האוטובוס הליליים לשכונות המזרחיות, אחרי "
+        "שנתיים של תלונות מצד עובדי משמרות שלא הייתה להם דרך לחזור הביתה אחרי חצות.",
+        "לדברי פקידי העירייה, הקווים החדשים הראשונים יתחילו לפעול במרץ, והעלות תכוסה באמצעות "
+        "העלאה קטנה של דמי החניה במרכז העיר ולא באמצעות העלאת מחירי הנסיעה.",
+        "תושבים שדיברו בישיבה בירכו על התוכנית, אך ביקשו תחנות נוספות ליד בית החולים, שבו "
+        "מתגוררים רבים מעובדי משמרת הלילה במרחק הליכה קצר מהכביש הראשי.",
+    ),
+    "th": (
+        "สภาเมืองลงมติเมื่อวันอังคารให้ขยายเส้นทางรถเมล์กลางคืนไปยังเขตตะวันออก "
+        "หลังจากพนักงานที่ทำงานเป็นกะร้องเรียนมานานสองปีว่าไม่มีทางกลับบ้านหลังเที่ยงคืน",
+        "เจ้าหน้าที่ระบุว่าเส้นทางใหม่ชุดแรกจะเริ่มให้บริการในเดือนมีนาคม "
+        "โดยค่าใช้จ่ายจะมาจากการปรับขึ้นค่าจอดรถในใจกลางเมืองเล็กน้อย ไม่ใช่การขึ้นค่าโดยสาร",
+        "ชาวบ้านที่ร่วมการประชุมต่างยินดีกับแผนนี้ "
+        "แต่ขอให้เพิ่มป้ายรถเมล์ใกล้โรงพยาบาลซึ่งเป็นที่พักของพนักงานกะกลางคืนจำนวนมาก",
+    ),
+    "ro": (
+        "Consiliul local a votat marți extinderea rețelei de autobuze de noapte în cartierele din "
+        "est, după doi ani de plângeri din partea celor care lucrează în ture și nu aveau cum ajunge acasă.",
+        "Potrivit oficialilor, primele linii noi vor porni în martie, iar costurile vor fi acoperite "
+        "printr-o mică creștere a tarifelor de parcare din centrul orașului.",
+        "Locuitorii care au luat cuvântul la ședință au salutat planul, dar au cerut mai multe "
+        "stații lângă spital, unde locuiesc mulți dintre angajații din tura de noapte.",
+    ),
+    "hu": (
+        "A városi közgyűlés kedden megszavazta, hogy az éjszakai buszhálózat a keleti kerületekre "
+        "is kiterjedjen, miután a műszakban dolgozók két éve panaszkodtak, hogy éjfél után nem jutnak haza.",
+        "A hivatal szerint az első új járatok márciusban indulnak, a költségeket pedig a belvárosi "
+        "parkolási díjak kisebb emelése fedezi, nem a jegyárak drágulása.",
+        "Az ülésen felszólaló lakók üdvözölték a tervet, de több megállót kértek a kórház közelébe, "
+        "ahol az éjszakás dolgozók közül sokan laknak.",
+    ),
+    "da": (
+        "Byrådet vedtog tirsdag at udvide natbusnettet til de østlige bydele, efter at skifteholdsarbejdere "
+        "i to år havde klaget over, at de ikke kunne komme hjem efter midnat.",
+        "Ifølge kommunen kører de første nye ruter i marts, og udgifterne dækkes af en mindre stigning "
+        "i parkeringsafgifterne i midtbyen frem for dyrere billetter.",
+        "Borgere, der talte på mødet, tog godt imod planen, men bad om flere stoppesteder ved "
+        "sygehuset, hvor mange af nattevagterne bor tæt på hovedvejen.",
+    ),
+    "fi": (
+        "Kaupunginvaltuusto päätti tiistaina laajentaa yöbussiverkkoa itäisiin kaupunginosiin, "
+        "kun vuorotyöläiset olivat kahden vuoden ajan valittaneet, ettei keskiyön jälkeen pääse kotiin.",
+        "Virkamiesten mukaan ensimmäiset uudet linjat aloittavat maaliskuussa, ja kulut katetaan "
+        "keskustan pysäköintimaksujen pienellä korotuksella eikä lippujen hintoja nostamalla.",
+        "Kokouksessa puhuneet asukkaat kiittivät suunnitelmaa, mutta pyysivät lisää pysäkkejä "
+        "sairaalan lähelle, jossa moni yövuoron työntekijä asuu.",
+    ),
+    "no": (
+        "Bystyret vedtok tirsdag å utvide nattbussnettet til de østlige bydelene, etter at skiftarbeidere "
+        "i to år hadde klaget over at de ikke kom seg hjem etter midnatt.",
+        "Ifølge kommunen starter de første nye rutene i mars, og kostnadene dekkes av en liten økning "
+        "i parkeringsavgiftene i sentrum heller enn dyrere billetter.",
+        "Innbyggere som talte på møtet, tok godt imot planen, men ba om flere holdeplasser ved "
+        "sykehuset, der mange av nattevaktene bor i gangavstand fra hovedveien.",
+    ),
+}
+
+NEW_LANG_REMOVED = [
+    # (lang, line, where, expected "filter/reason")
+    ("cs", "Reklama", "middle", "ad_markers/ad_label"),
+    ("cs", "Tento web používá k poskytování služeb, personalizaci reklam a analýze návštěvnosti soubory cookie.", "top", "cookies/cookie_banner"),
+    ("cs", "Sdílet článek", "middle", "share/share_label"),
+    ("cs", "Čtěte také: Radnice chystá nové cyklostezky", "middle", "related/inline_link"),
+    ("cs", "Související články", "end", "related/related_heading"),
+    ("cs", "Foto: ČTK", "middle", "credits/photo_credit"),
+    ("cs", "12 komentářů", "end", "comments/comment_count"),
+    ("el", "Διαφήμιση", "middle", "ad_markers/ad_label"),
+    ("el", "Αυτός ο ιστότοπος χρησιμοποιεί cookies για να βελτιώσει την εμπειρία σας.", "top", "cookies/cookie_banner"),
+    ("el", "Κοινοποίηση", "middle", "share/share_label"),
+    ("el", "Διαβάστε επίσης: Νέοι ποδηλατόδρομοι στο κέντρο", "middle", "related/inline_link"),
+    ("el", "Σχετικά άρθρα", "end", "related/related_heading"),
+    ("el", "Φωτογραφία: Eurokinissi", "middle", "credits/photo_credit"),
+    ("he", "פרסומת", "middle", "ad_markers/ad_label"),
+    ("he", "אתר זה משתמש בעוגיות כדי לשפר את חוויית הגלישה שלך.", "top", "cookies/cookie_banner"),
+    ("he", "שתפו בפייסבוק", "middle", "share/share_label"),
+    ("he", "קראו גם: העירייה מתכננת שבילי אופניים חדשים", "middle", "related/inline_link"),
+    ("he", "כתבות נוספות", "end", "related/related_heading"),
+    ("he", "צילום: רויטרס", "middle", "credits/photo_credit"),
+    ("th", "โฆษณา", "middle", "ad_markers/ad_label"),
+    ("th", "เว็บไซต์นี้ใช้คุกกี้เพื่อมอบประสบการณ์ที่ดีที่สุดแก่ผู้ใช้งาน", "top", "cookies/cookie_banner"),
+    ("th", "แชร์บทความ", "middle", "share/share_label"),
+    ("th", "อ่านเพิ่มเติม: สภาเมืองอนุมัติเลนจักรยานใหม่", "middle", "related/inline_link"),
+    ("th", "ข่าวที่เกี่ยวข้อง", "end", "related/related_heading"),
+    ("th", "ภาพ: รอยเตอร์", "middle", "credits/photo_credit"),
+    ("ro", "Publicitate", "middle", "ad_markers/ad_label"),
+    ("ro", "Acest site folosește cookie-uri pentru a vă oferi o experiență mai bună.", "top", "cookies/cookie_banner"),
+    ("ro", "Distribuie pe Facebook", "middle", "share/share_label"),
+    ("ro", "Citește și: Primăria pregătește noi piste de biciclete", "middle", "related/inline_link"),
+    ("ro", "Cele mai citite", "end", "related/related_heading"),
+    ("ro", "Foto: Inquam Photos / Octav Ganea", "middle", "credits/photo_credit"),
+    ("hu", "Hirdetés", "middle", "ad_markers/ad_label"),
+    ("hu", "Ez a weboldal sütiket használ a jobb felhasználói élmény érdekében.", "top", "cookies/cookie_banner"),
+    ("hu", "Megosztás", "middle", "share/share_label"),
+    ("hu", "Ezt is olvasd el: Új kerékpárutak épülnek a belvárosban", "middle", "related/inline_link"),
+    ("hu", "Kapcsolódó cikkek", "end", "related/related_heading"),
+    ("hu", "Fotó: MTI/Kovács Tamás", "middle", "credits/photo_credit"),
+    ("da", "Annonce", "middle", "ad_markers/ad_label"),
+    ("da", "Vi bruger cookies til at forbedre din oplevelse på siden.", "top", "cookies/cookie_banner"),
+    ("da", "Del artiklen", "middle", "share/share_label"),
+    ("da", "Læs også: Byrådet vil bygge nye cykelstier", "middle", "related/inline_link"),
+    ("da", "Mest læste", "end", "related/related_heading"),
+    ("da", "Foto: Ritzau Scanpix", "middle", "credits/photo_credit"),
+    ("fi", "Mainos", "middle", "ad_markers/ad_label"),
+    ("fi", "Tämä sivusto käyttää evästeitä käyttökokemuksen parantamiseksi.", "top", "cookies/cookie_banner"),
+    ("fi", "Jaa artikkeli", "middle", "share/share_label"),
+    ("fi", "Lue myös: Kaupunki rakentaa uusia pyöräteitä", "middle", "related/inline_link"),
+    ("fi", "Luetuimmat", "end", "related/related_heading"),
+    ("fi", "Kuva: Lehtikuva", "middle", "credits/photo_credit"),
+    ("no", "Annonse", "middle", "ad_markers/ad_label"),
+    ("no", "Vi bruker informasjonskapsler for å gi deg en bedre opplevelse.", "top", "cookies/cookie_banner"),
+    ("no", "Del artikkelen", "middle", "share/share_label"),
+    ("no", "Les også: Bystyret vil bygge nye sykkelveier", "middle", "related/inline_link"),
+    ("no", "Mest lest", "end", "related/related_heading"),
+    ("no", "Foto: NTB", "middle", "credits/photo_credit"),
+]
+
+
+def _new_lang_article(lang: str, line: str, where: str) -> str:
+    p1, p2, p3 = NEW_LANG_ARTICLES[lang]
+    if where == "top":
+        return "\n".join([line, "", p1, p2, p3])
+    if where == "end":
+        return "\n".join([p1, p2, p3, line])
+    return "\n".join([p1, p2, line, p3])
+
+
+@pytest.mark.parametrize("lang,line,where,expected", NEW_LANG_REMOVED,
+                         ids=[f"{r[0]}-{r[1][:20]}" for r in NEW_LANG_REMOVED])
+def test_new_language_furniture_removed_with_reason(lang, line, where, expected):
+    res = cleanpage.clean_and_explain(_new_lang_article(lang, line, where), lang=lang)
+    assert res.document.lang == lang
+    v = {b.text: (f"{b.removal.filter}/{b.removal.reason}" if b.removal else None) for b in res.document.blocks}
+    assert v[line] == expected
+    assert all(v[p] is None for p in NEW_LANG_ARTICLES[lang]), "article paragraph lost"
+
+
+# Sentences of those languages that hold a label's word (advertising, cookies, sharing,
+# comments) and are article text.
+NEW_LANG_KEPT = [
+    ("cs", "Reklama na nový tramvajový tarif stála radnici víc peněz, než kolik nakonec vynesla."),
+    ("el", "Η διαφήμιση της νέας γραμμής κόστισε στον δήμο περισσότερα από όσα απέφερε τελικά."),
+    ("he", "הפרסומת לקו החדש עלתה לעירייה יותר ממה שהכניסה בסופו של דבר, כך טענו המבקרים."),
+    ("th", "ผู้ว่าฯ กล่าวว่าจะแชร์ผลการสำรวจให้ประชาชนทุกคนที่ขอข้อมูลผ่านทางอีเมล"),
+    ("ro", "Primarul a spus că va distribui rezultatele sondajului tuturor locuitorilor care le cer pe e-mail."),
+    ("hu", "A polgármester szerint a hirdetés többe került a városnak, mint amennyi bevételt végül hozott."),
+    ("da", "Borgmesteren sagde, at hun vil dele resultaterne med alle borgere, der beder om dem per mail."),
+    ("fi", "Pormestarin mukaan kommentit otetaan huomioon ennen kuin valtuusto tekee lopullisen päätöksen."),
+    ("no", "Tilsynet fant at butikkens nettside bruker informasjonskapsler til å følge besøkende på andre sider."),
+]
+
+
+@pytest.mark.parametrize("lang,line", NEW_LANG_KEPT, ids=[lang for lang, _ in NEW_LANG_KEPT])
+def test_new_language_lookalike_sentence_kept(lang, line):
+    res = cleanpage.clean_and_explain(_new_lang_article(lang, line, "middle"), lang=lang)
+    v = {b.text: b.removal for b in res.document.blocks}
+    assert v[line] is None, v[line]

@@ -79,8 +79,9 @@ ANYWHERE_KINDS = ("cookie_phrases", "copyright_phrases", "ad_disclosures", "news
 #: "die" an article in German): only the page's language (and English) is used for them.
 WORD_KINDS = ("continuation_words", "date_words", "time_ago")
 
-#: Languages written without spaces between words: no stopword density for them.
-_UNSPACED_LANGS = frozenset({"zh", "ja"})
+#: Languages written without spaces between words: no stopword density for them (Thai spaces
+#: only clauses, so a whitespace token is a run of words, never a stopword).
+_UNSPACED_LANGS = frozenset({"zh", "ja", "th"})
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:[km]\b)?")
 # The same on ASCII bytes not yet lower-cased (normalize's ASCII way lower-cases afterwards).
@@ -103,8 +104,9 @@ _POINTS = re.compile("[\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06e
 
 _DIGIT = re.compile(r"\d")
 _DIGIT_BYTES = b"0123456789"
-# Scripts written without spaces between words: kana, CJK ideographs (not Hangul, which is spaced).
-_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Scripts written without spaces between words: kana, CJK ideographs (not Hangul, which is
+# spaced), and Thai, whose anywhere phrases ("เว็บไซต์นี้ใช้คุกกี้") run on into the next words.
+_UNSPACED = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _UNSPACED_RE = re.compile("[%s]" % _UNSPACED)
 # ASCII upper case -> lower, all but word characters -> space: one bytes.translate table for
 # the fast path of ASCII text (a C loop, ten times faster than str.translate or a regex).
@@ -242,7 +244,7 @@ class PhraseIndex:
     "reserved" in "all rights reserved"), so a text costs one C-level set test when it holds no
     anchor, which is most paragraphs; indexing by first words sent every paragraph with "we",
     "by" or "this" down the slow path.  Phrases in scripts written without spaces (Chinese,
-    Japanese) are found as substrings, as their word boundaries are not marked.
+    Japanese, Thai) are found as substrings, as their word boundaries are not marked.
 
     Args:
         entries: ``(phrase, kind)`` pairs of normalised phrases.
@@ -366,7 +368,7 @@ class Lexicons:
     def stopword_density(self, f) -> float | None:
         """Share of a block's words (its Features ``f``) that are stopwords of the language,
         from 0 to 1; ``None`` when no language is set, none ship for it, or the language is
-        written without spaces (Chinese, Japanese), where words cannot be counted this way."""
+        written without spaces (Chinese, Japanese, Thai), where words cannot be counted this way."""
         words = self._stopwords
         if not words:
             return None
