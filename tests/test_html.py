@@ -256,10 +256,15 @@ def test_an_unclosed_void_element_does_not_swallow_the_article(void):
         ((("div", ("sidebar",)), ("div", ("article", "body"))), None),
         ((("div", ("sidebar",)), ("div", ("article",))), None),
         # Atomic class lists name nothing; "call-to-action" and button wrappers are promos.
-        ((("div", ("ab", "ac", "ad", "ae", "af")),), None),
         ((("div", ("ad", "slot")),), "ad_container"),
         ((("div", ("wprm", "call", "to", "action")),), "promo_container"),
         ((("div", ("wp", "block", "button")), ("a", ("wp", "block", "button", "link"))), "promo_container"),
+        # Class names are read one at a time (" " stands between two): "main" and
+        # "sidebar-right" are two names, and Bootstrap's "col-md-4" is one, not atomic.
+        ((("div", ("main", " ", "sidebar", "right")),), None),
+        ((("div", ("clearfix", " ", "header")),), "navigation_container"),
+        ((("div", ("col", "md", "12", " ", "col", "sm", "12", " ", "newsletter", "signup")),), "promo_container"),
+        ((("div", ("ab", " ", "ac", " ", "ad", " ", "ae")),), None),
     ],
 )
 def test_dom_hint_decided_by_the_nearest_frame(frames, reason):
@@ -363,3 +368,28 @@ def test_meta_container_holding_paragraphs_is_article_text():
     got = {b.text: b.removal and f"{b.removal.filter}/{b.removal.reason}" for b in res.document.blocks}
     assert got[p1] is None and got[p2] is None
     assert got[bio] == "dom_hints/meta_container"
+
+
+def _para(n: int) -> str:
+    return (f"Paragraph {n} of the story says the harbour board approved the new ferry timetable "
+            "after a long consultation with residents, crews and both island councils.")
+
+
+@pytest.mark.parametrize(
+    "wrapper,kept",
+    [
+        # Gated paragraphs each in their own wrapper are counted over the paywall element.
+        ("<div class='paywall'>" + "".join(f"<div class='block'><p class='para'>{_para(i)}</p></div>" for i in range(4)) + "</div>", True),
+        # A prompt of two sentences of pitch stays a promo.
+        ("<div class='paywall-prompt'><p>You have read all of your free articles this month, and we hope you enjoyed them.</p>"
+         "<p>Subscribers get unlimited access to every story, the daily briefing and the full archive.</p></div>", False),
+        # An author bio of two paragraphs is not a meta wrapper.
+        ("<div class='author-bio'><p>Jane Doe is a senior reporter who has covered the harbour and its ferries since 2011.</p>"
+         "<p>She studied hydrology in Leeds and worked for two regional papers before joining us.</p></div>", False),
+    ],
+)
+def test_wrapper_rule_counts_by_deciding_element_and_spares_pitches_and_bios(wrapper, kept):
+    page = f"<html><body><article><h1>Ferry timetable</h1><p>{_para(90)}</p><p>{_para(91)}</p>{wrapper}</article></body></html>"
+    res = cleanpage.clean_and_explain(page, input_format="html")
+    inside = [b for b in res.document.blocks if b.text not in (_para(90), _para(91), "Ferry timetable")]
+    assert inside and all((b.removal is None) is kept for b in inside), [(b.text[:30], b.removal) for b in inside]

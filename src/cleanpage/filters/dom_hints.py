@@ -6,6 +6,7 @@ from importlib import resources
 
 from ..document import Verdict
 from . import Filter, kept_blocks
+from ..parsers.html import NAME_BREAK
 
 #: Hint kinds in the order they are tried, each a data file of class/id tokens in
 #: ``lexicons/_dom/<kind>.txt``, and the reason it gives.
@@ -41,10 +42,20 @@ def _words(tokens: tuple[str, ...]) -> set[str]:
             | {a + b + c for a, b, c in zip(tokens, tokens[1:], tokens[2:])})
 
 
-#: Atomic CSS ("ab ac ad ae af", hashed utility classes) names no part of the page: an
-#: element with this many tokens of one or two letters is not read for hints, or Medium-style
-#: class lists would make "ad" an ad container of the article.
+#: Atomic CSS ("ab ac ad ae af") names no part of the page: an element with this many class
+#: names of one or two letters is not read for hints, or Medium-style class lists would make
+#: "ad" an ad container of the article.  Whole names are counted: Bootstrap's "col-md-4"
+#: splits into short pieces but is one name.
 ATOMIC_TOKENS = 4
+
+
+def _atomic(tokens: tuple[str, ...]) -> bool:
+    short = 0
+    for i, t in enumerate(tokens):
+        if (len(t) <= 2 and t != NAME_BREAK and (i == 0 or tokens[i - 1] == NAME_BREAK)
+                and (i + 1 == len(tokens) or tokens[i + 1] == NAME_BREAK)):
+            short += 1
+    return short >= ATOMIC_TOKENS
 
 
 #: How many frames further out a weak content token ("content", "text", "body") looks for a
@@ -56,31 +67,44 @@ COMMENT_REACH = 3
 
 def _by_tokens(frames) -> tuple[str, str] | None:
     """The reason and evidence from the nearest frame that decides, or None."""
+    return _decide(frames)[0]
+
+
+def _decide(frames) -> tuple[tuple[str, str] | None, int]:
+    """``(verdict, k)``: the verdict of ``_by_tokens`` and the index in ``frames`` of the frame
+    that gave it (-1 with no verdict), so that blocks can be counted by deciding element."""
     weak = -1  # frames seen since a weak content token, or -1
-    for tag, tokens in reversed(frames):
+    for k in range(len(frames) - 1, -1, -1):
+        tag, tokens = frames[k]
         if tag in PAGE_TAGS:
             continue
         decision = _frame(tag, tokens)
         if weak >= 0:
             weak += 1
             if decision is not None and decision != "content" and decision[0] == "comments_container":
-                return decision
+                return decision, k
             if decision == _STRONG or weak > COMMENT_REACH:
-                return None
+                return None, -1
             continue
         if decision == _STRONG:
-            return None
+            return None, -1
         if decision == "content":
             weak = 0
             continue
         if decision is not None:
-            return decision
-    return None
+            return decision, k
+    return None, -1
 
 
 _STRONG = "strong content"
-#: The evidence of a decision by a token that wraps gated article text (see DomHints).
-_GATED_EVIDENCE = 'class/id "paywall"'
+#: Tokens whose container may wrap article text (see DomHints): the bare "meta" (not
+#: "author", "bio" or "byline": an author bio runs to two paragraphs) and "paywall".
+WRAPPER_TOKENS = frozenset({"meta", "paywall"})
+
+
+def _token(evidence: str) -> str:
+    """The token a ``(reason, evidence)`` verdict of ``_frame`` names: 'div with class/id "x"'."""
+    return evidence.rsplit('"', 2)[-2] if evidence.endswith('"') else ""
 
 
 def _boilerplate_tokens() -> frozenset[str]:
@@ -103,7 +127,7 @@ def _qualified(tokens: tuple[str, ...], strong: set[str]) -> bool:
 def _frame(tag: str, tokens: tuple[str, ...]):
     """What one element's tokens say: ``"content"`` (a content container: stop), a
     ``(reason, evidence)`` pair, or None (nothing: look further out)."""
-    if sum(len(t) <= 2 for t in tokens) >= ATOMIC_TOKENS:
+    if _atomic(tokens):
         return None
     words = _words(tokens)
     strong = words & _tokens("strong")
@@ -119,7 +143,7 @@ def _frame(tag: str, tokens: tuple[str, ...]):
             i = tokens.index(token) if token in tokens else -1
             if i >= 0 and set(tokens[max(0, i - 1) : i + 2]) & modifiers:
                 continue  # "has-comments", "comments-open": a flag, not a container
-            if token == "header" and i > 0 and tokens[i - 1] not in _tokens("page_level"):
+            if token == "header" and i > 0 and tokens[i - 1] not in _tokens("page_level") | {NAME_BREAK}:
                 # "job-header", "question-header", "article__header": the head of one part,
                 # its title and facts; the page's own is "header", "site-header", "l-header".
                 continue
@@ -169,21 +193,23 @@ class DomHints(Filter):
     ``<aside>`` or a page ``<header>`` that are not inside an ``<article>`` or ``<main>``
     (``footer_landmark``, ``aside_landmark``, ``header_landmark``).
 
-    A "meta" or "paywall" container that holds ``wrapper_paragraphs`` or more prose blocks of
-    ``wrapper_words`` words in all wraps paragraphs of the article: what a meta container
-    names is short by nature (a byline, a date, a reading time), and sites serve the gated
-    part of a story in the page inside a paywall wrapper.  Forced by a Barron's page of
-    ../shared/bench/scrapinghub (``div.paywall`` held all but two paragraphs: F1 0.39, now
-    0.99) and an invented video page whose description sat in ``div.video-meta``.  A box that
-    sells a subscription is a line of pitch and a button; other promo tokens ("donate",
-    "membership") name appeals whose pitch can run to several paragraphs, and still decide.
+    A container decided by the bare "meta" token that holds ``meta_paragraphs`` or more prose
+    blocks of ``meta_words`` words in all, or by "paywall" with ``paywall_paragraphs`` of
+    ``paywall_words``, wraps paragraphs of the article, counted over the whole deciding element
+    (paragraphs in their own wrappers included): what "meta" names is short (a byline, a date,
+    a reading time), and sites serve the gated part of a story in the page inside a paywall
+    wrapper.  Forced by a Barron's page of ../shared/bench/scrapinghub (``div.paywall`` held
+    all but two paragraphs: F1 0.39, now 0.99) and an invented video page whose description
+    sat in ``div.video-meta``.  A paywall prompt is a line or two of pitch and a button;
+    "author", "bio" and "byline" boxes and other promo tokens ("donate", "membership") still
+    decide, as their text can run to several paragraphs.
 
     Options:
         landmarks (bool): judge by landmark elements (default True).
-        wrapper_paragraphs (int): prose blocks that make a meta or paywall container article
-            text (default 2).
-        wrapper_words (int): the words they must hold together (default 40: an author bio in
-            a meta box is one paragraph; two make a description).
+        meta_paragraphs (int), meta_words (int): prose under a "meta" element that makes it
+            article text (default 2 blocks, 40 words: a one-paragraph blurb stays meta).
+        paywall_paragraphs (int), paywall_words (int): the same for "paywall" (default 3
+            blocks, 100 words: a prompt's two sentences of pitch stay a promo).
 
     Tokens are data: ``lexicons/_dom/*.txt``.
     """
@@ -197,19 +223,31 @@ class DomHints(Filter):
         "header_landmark",
     )
     origins = frozenset({"html"})
-    defaults = {"landmarks": True, "wrapper_paragraphs": 2, "wrapper_words": 40}
+    defaults = {"landmarks": True, "meta_paragraphs": 2, "meta_words": 40,
+                "paywall_paragraphs": 3, "paywall_words": 100}
     summary = "containers whose class/id/role names ads, related, promo, comments, share, cookies, navigation; button and dialog text (HTML)"
 
     def judge(self, doc, lex):
         # Blocks of one container share their frames tuple: judge each tuple once a page.
-        seen: dict[int, tuple[str, str] | None] = {}
+        decided: dict[int, tuple[tuple[str, str] | None, int]] = {}
         kept = kept_blocks(doc)
-        prose: dict[int, list[int]] = {}  # frames tuple -> [prose blocks, their words]
+        # Prose under each element that a wrapper token decided (meta, paywall), by element:
+        # id of its frame -> [prose blocks, their words].
+        wrapped: dict[int, list[int]] = {}
         for b in kept:
-            if b.dom is not None and b.features.prose:
-                count = prose.setdefault(id(b.dom.token_frames), [0, 0])
+            dom = b.dom
+            if dom is None or b.kind == "control":
+                continue
+            key = id(dom.token_frames)
+            if key not in decided:
+                decided[key] = _decide(dom.token_frames)
+            verdict, k = decided[key]
+            if verdict is not None and b.features.prose and _token(verdict[1]) in WRAPPER_TOKENS:
+                count = wrapped.setdefault(id(dom.token_frames[k]), [0, 0])
                 count[0] += 1
                 count[1] += b.features.words
+        limits = {"meta": (self.meta_paragraphs, self.meta_words),
+                  "paywall": (self.paywall_paragraphs, self.paywall_words)}
         for b in kept:
             dom = b.dom
             if dom is None:
@@ -217,15 +255,13 @@ class DomHints(Filter):
             if b.kind == "control":
                 yield Verdict(b.index, "form_control", f"<{dom.tag}>")
                 continue
-            key = id(dom.token_frames)
-            if key not in seen:
-                verdict = _by_tokens(dom.token_frames)
-                if verdict is not None and (verdict[0] == "meta_container" or verdict[1].endswith(_GATED_EVIDENCE)):
-                    count = prose.get(key, (0, 0))
-                    if count[0] >= self.wrapper_paragraphs and count[1] >= self.wrapper_words:
-                        verdict = None  # paragraphs of the article in a misnamed wrapper
-                seen[key] = verdict
-            verdict = seen[key]
+            verdict, k = decided[id(dom.token_frames)]
+            wrapper = _token(verdict[1]) if verdict is not None else ""
+            if wrapper in WRAPPER_TOKENS:
+                paragraphs, words = wrapped.get(id(dom.token_frames[k]), (0, 0))
+                least = limits[wrapper]
+                if paragraphs >= least[0] and words >= least[1]:
+                    verdict = None  # paragraphs of the article in a misnamed wrapper
             if verdict is None and self.landmarks:
                 verdict = self._by_landmark(dom)
             if verdict is not None:

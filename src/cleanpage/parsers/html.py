@@ -233,10 +233,23 @@ class _Buffer:
         self.cell_starts: list[int] = []  # indices into parts
 
 
+#: Stands between the tokens of two class names (and before the id's): hint rules that read a
+#: token's neighbour ("article-share", "job-header") stay inside one name, and joined forms
+#: ("entrycontent") never span two.
+NAME_BREAK = " "
+
+
 @lru_cache(maxsize=4096)
 def _class_tokens(cls: str, ident: str) -> tuple[str, ...]:
     # Class strings repeat across a page ("post-item card"): tokenise each once.
-    return tuple(_TOKEN.findall(f"{cls} {ident}".lower()))
+    tokens: list[str] = []
+    for name in f"{cls} {ident}".lower().split():
+        parts = _TOKEN.findall(name)
+        if parts:
+            if tokens:
+                tokens.append(NAME_BREAK)
+            tokens += parts
+    return tuple(tokens)
 
 
 _LOCAL: dict[str, str] = {}  # element tag -> lower-case local name, filled as tags are met
