@@ -393,3 +393,20 @@ def test_wrapper_rule_counts_by_deciding_element_and_spares_pitches_and_bios(wra
     res = cleanpage.clean_and_explain(page, input_format="html")
     inside = [b for b in res.document.blocks if b.text not in (_para(90), _para(91), "Ferry timetable")]
     assert inside and all((b.removal is None) is kept for b in inside), [(b.text[:30], b.removal) for b in inside]
+
+
+def test_a_page_wide_wrapper_is_not_taken_for_a_question_and_answers_parent():
+    about = ("The Harbour Gazette is a weekly paper for the three island villages, written by "
+             "volunteers and printed in the old chandlery on the quay every Thursday morning.")
+    titles = ["Harbour Fair Returns", "Lifeboat Crew Honoured", "New Ferry Named", "Quay Repairs Begin",
+              "School Wins Regatta", "Chandlery Reopens", "Island Walks Guide", "Tide Tables",
+              "Letters Page", "Parish Notices"]
+    also = "".join(f"<li>{t}</li>" for t in titles)  # unlinked: kept by the filters before
+    article = "".join(f"<p>{_para(i)}</p>" for i in range(5))
+    page = (
+        f"<html><body><div id='page'><div class='about'><p>{about}</p><p>{about}</p></div>"
+        f"<ul class='week'>{also}</ul><div class='entry'><h1>Ferry timetable</h1>{article}</div>"
+        f"<div class='also'><h3>Also this week</h3><ul>{also}</ul></div></div></body></html>"
+    )
+    res = cleanpage.clean_and_explain(page, input_format="html")
+    assert res.text == "".join(f"{_para(i)}\n" for i in range(5))

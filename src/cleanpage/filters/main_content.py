@@ -21,6 +21,9 @@ def _is_table_row(text: str) -> bool:
 
 
 _BULLETS = "•·◦▪▫‣⁃●○■□►▶✓✔-*–+ "
+#: Kept blocks besides the lead's prose that the parent taken by ``MainContent._with_lead`` may
+#: hold outside the content element (a question's code line, the answers' count heading).
+MAX_LEAD_OTHERS = 5
 
 
 def _same_words(headline: str, title: str) -> bool:
@@ -237,21 +240,29 @@ class MainContent(Filter):
     @staticmethod
     def _with_lead(blocks, container: int, parent: int, a: int) -> int:
         """The content element ``container``, or its parent element when the parent also holds,
-        before the region's first block ``a``, prose that no filter has removed: at least 40
-        words and a quarter of the element's own.  A question and its answers are siblings
-        (``div.question``, ``div#answers``), and the answers, longer, won the region alone
-        (an invented Q&A page lost its whole question); the bench's news pages have no such
-        lead, and none changed."""
-        own = before = 0
+        before the region's first block ``a``, prose that no filter has removed (at least 40
+        words and a quarter of the element's own) and little else: at most ``MAX_LEAD_OTHERS``
+        other kept blocks outside the element.  A question and its answers are siblings
+        (``div.question``, ``div#answers``), and the answers, longer, won the region alone (an
+        invented Q&A page lost its whole question); a page-wide wrapper around an "about" blurb,
+        lists and the article is not taken for such a parent (the bench's news pages have no
+        such lead, and none changed)."""
+        own = before = others = 0
         for b in blocks:
             dom = b.dom
-            if dom is None or b.removal is not None or not b.features.prose:
+            if dom is None or b.removal is not None:
                 continue
             if container in dom.ancestors:
-                own += b.features.words
-            elif b.index < a and parent in dom.ancestors:
-                before += b.features.words
-        return parent if before >= 40 and 4 * before >= own else container
+                if b.features.prose:
+                    own += b.features.words
+            elif parent in dom.ancestors:
+                if b.index < a and b.features.prose:
+                    before += b.features.words
+                else:
+                    others += 1
+        if before >= 40 and 4 * before >= own and others <= MAX_LEAD_OTHERS:
+            return parent
+        return container
 
     def _headline(self, blocks, a: int, lex) -> int | None:
         """Index of the article's headline above the region's first block ``a``, or None.
