@@ -51,6 +51,7 @@ REMOVED = [
     ("Skip to main content", "top", "navigation/skip_link"),
     ("Menu", "top", "navigation/menu_label"),
     ("Home › News › Local", "top", "navigation/breadcrumb"),
+    ("Home › Gifts › Under $50", "top", "navigation/breadcrumb"),  # a price, not code
     ("Share this article", "middle", "share/share_label"),
     ("Tweet", "middle", "share/share_label"),
     ("Like this:", "end", "share/share_label"),  # WordPress.com's like button, with its label
@@ -162,6 +163,8 @@ CJK_CAPTIONS = [
     ("zh", "市民在新开放的滨江公园散步（新华社记者 李明 摄）", "credits/caption_credit"),
     ("ja", "政府は14日、来年度から地方の酒蔵への補助金を拡充する方針を明らかにした。（共同）", None),
     ("zh", "导演表示，这部关于老城区改造的纪录片全部在上海拍摄", None),
+    ("zh", "片中大部分场景都是在导演的家乡取景的，这让影片显得格外真实（全片于2019年在上海拍摄）", None),
+    ("ja", "式典は午前10時に始まり、多くの市民が参加した。会場は終日にぎわった（式典の様子はNHKが撮影）", None),
 ]
 
 
@@ -181,6 +184,8 @@ def test_code_line_with_slashes_is_not_a_breadcrumb(line):
 
 KEPT = [
     # Sentences that merely contain a phrase are not labels.
+    "More than 200 residents (mostly elderly) were moved to the school hall overnight.",
+    "Related costs (repairs and cleaning) will be met by the regional fund, officials said.",
     "The advertisement campaign cost the council more than it raised, critics said on Monday.",
     "She said she would share the results with every resident who asked for them by email.",
     "Related research from the university suggests night routes pay for themselves within years.",

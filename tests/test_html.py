@@ -265,6 +265,7 @@ def test_an_unclosed_void_element_does_not_swallow_the_article(void):
         ((("div", ("clearfix", " ", "header")),), "navigation_container"),
         ((("div", ("col", "md", "12", " ", "col", "sm", "12", " ", "newsletter", "signup")),), "promo_container"),
         ((("div", ("ab", " ", "ac", " ", "ad", " ", "ae")),), None),
+        ((("div", ("story", "button")),), None),  # the article's own control, not a promo
     ],
 )
 def test_dom_hint_decided_by_the_nearest_frame(frames, reason):

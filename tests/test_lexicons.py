@@ -50,6 +50,7 @@ def test_lexicon_file_is_normalised_sorted_unique(lang, kind):
         ("يُرجى التسجيل", "يرجى التسجيل"),  # Arabic vowel points go
         ("می\u200cکند", "می کند"),  # the Persian non-joiner parts words, as the lexicons' space
         ("कक्\u200dष", "कक्ष"),  # a zero-width joiner goes: one word either way
+        ("ক্\u200cষ", "ক্ষ"),  # outside Arabic script the non-joiner is spelling: it goes
     ],
 )
 def test_normalize(raw, norm):

@@ -67,6 +67,9 @@ CJK_PHOTO_WORDS = ("撮影", "摄影", "攝影", "摄", "攝", "供图", "供圖
 _CJK_LAST = frozenset("）)" + "".join(w[-1] for w in CJK_PHOTO_WORDS))
 #: Longest such trailer in characters, brackets excluded.
 MAX_CJK_TRAILER = 30
+#: Longest caption before a bracketed credit, in characters.
+MAX_CJK_CAPTION = 80
+_FILMED = ("拍摄", "拍攝")
 
 
 def cjk_photo_credit(text: str) -> str | None:
@@ -77,11 +80,14 @@ def cjk_photo_credit(text: str) -> str | None:
     if t[-1:] in "）)":
         start = max(t.rfind("（"), t.rfind("("))
         inner = t[start + 1 : -1].strip()
-        if start >= 0 and 0 < len(inner) <= MAX_CJK_TRAILER and inner.endswith(CJK_PHOTO_WORDS) \
-                and _SENTENCE_END.isdisjoint(inner):
+        # A caption is one sentence: a paragraph that ends in a bracket ("…（式典の様子はNHKが
+        # 撮影）") is prose; and 拍摄 is "filmed", a film's, not a photographer's.
+        if (start >= 0 and 0 < len(inner) <= MAX_CJK_TRAILER and inner.endswith(CJK_PHOTO_WORDS)
+                and not inner.endswith(_FILMED) and _SENTENCE_END.isdisjoint(t[:start] + inner)
+                and start <= MAX_CJK_CAPTION):
             return t[start:]
         return None
-    if t.endswith(CJK_PHOTO_WORDS):
+    if t.endswith(CJK_PHOTO_WORDS) and not t.endswith(_FILMED):
         clause = t[max(t.rfind(c) for c in "。！？") + 1 :].strip()
         if len(clause) <= MAX_CJK_TRAILER and (" " in clause or "记者" in clause or "記者" in clause):
             return clause

@@ -139,6 +139,8 @@ def _frame(tag: str, tokens: tuple[str, ...]):
         return "content"
     modifiers = _tokens("modifiers")
     for kind, reason in KINDS.items():
+        if kind == "buttons" and words & _tokens("positive"):
+            break  # "story-button", "content-buttons": the article's own controls
         for token in sorted(words & _tokens(kind)):
             i = tokens.index(token) if token in tokens else -1
             if i >= 0 and set(tokens[max(0, i - 1) : i + 2]) & modifiers:
@@ -178,7 +180,8 @@ class DomHints(Filter):
       it, and are not read, nor are atomic class lists ("ab ac ad ae": ``ATOMIC_TOKENS`` tokens
       of one or two letters), whose "ad" names no advert;
     * three tokens join as two do ("call-to-action" is "calltoaction"); a button wrapper
-      ("wp-block-button") is a promo when no other token of its element is a hint;
+      ("wp-block-button") is a promo when no other token of its element is a hint, boilerplate
+      or content ("share-buttons" is a share bar, "story-button" the article's);
     * "header" after a word that names a part ("job-header", "question-header",
       "article__header") is the head of that part (its title, salary, facts), not the page's
       header: it does not decide, and a container further out may.  Only after a page-level

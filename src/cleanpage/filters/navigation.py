@@ -18,8 +18,9 @@ _LETTER = re.compile(r"[^\W\d_]")  # dates such as 11/20/2019 are not breadcrumb
 # A regex scan for any separator: frozenset.isdisjoint(text) loops over the text in Python objects.
 _CRUMB_CHAR = re.compile("[›»>→/|·•]")
 # What a line of code or a shell command holds and a breadcrumb trail never does:
-# '[ -e "/backup/$(date +%F).tar" ] && exit 0', "ratio = total / count;".
-_CODE = re.compile(r"[{}$=;]|&&|\|\|")
+# '[ -e "/backup/$(date +%F).tar" ] && exit 0', "ratio = total / count;" (a "$" before a
+# digit is a price: "Home › Gifts › Under $50" is a trail).
+_CODE = re.compile(r"[{}=;]|\$[({A-Za-z_]|&&|\|\|")
 
 
 class Navigation(Filter):

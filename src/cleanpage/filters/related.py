@@ -10,10 +10,10 @@ from ..lexicons import normalize, stopwords
 
 # After an inline prefix ("Read more", "See also") the link title follows a colon, a dash or a
 # guillemet in real pages ("READ MORE: ...", "See also - ...", "Lire aussi »"), or the prefix
-# is in brackets, as Japanese, Chinese and Korean papers write it ("【関連】...", "[관련기사] ...",
-# "【相关阅读】...").
-_CLOSERS = "]】〕］)）》"
-_INLINE_SEP = re.compile(r"^[^:»>|–—\-%s]{1,40}[:»>|–—\-%s]" % (re.escape(_CLOSERS), re.escape(_CLOSERS)))
+# is in brackets at the start, as Japanese, Chinese and Korean papers write it ("【関連】...",
+# "[관련기사] ...", "【相关阅读】..."): a bracket later in the line is not a separator ("More
+# than 200 residents (mostly elderly) ...").
+_INLINE_SEP = re.compile(r"^(?:[^:»>|–—-]{1,40}[:»>|–—-]|[\[【〔［(（《]\s*[^\]】〕］)）》]{1,20}[\]】〕］)）》])")
 
 
 def _titled(text: str, hit: str, lex) -> bool:

@@ -97,11 +97,13 @@ _WORD_RUN = re.compile(
 # Arabic and Hebrew vowel points and cantillation: most sites write without them, so a
 # phrase matches whether or not a page adds them ("يُرجى" = "يرجى").  The zero-width joiner
 # goes too (an Indic half-form, an emoji sequence: one word either way).  The zero-width
-# non-joiner is not a word character, so it parts words like a space: Persian sites write
-# "می‌کند" with one or with a space, and the lexicons write the space ("می کند").
+# non-joiner is not a word character, so in Arabic script it parts words like a space:
+# Persian sites write "می‌کند" with one or with a space, and the lexicons write the space
+# ("می کند"); elsewhere normalize() drops it (see there).
 _POINTS = re.compile("[\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200d]")
 
 
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _DIGIT = re.compile(r"\d")
 _DIGIT_BYTES = b"0123456789"
 # Scripts written without spaces between words: kana, CJK ideographs (not Hangul, which is
@@ -162,6 +164,10 @@ def normalize(text: str) -> str:
     text = text.casefold()
     if _POINTS.search(text):
         text = _POINTS.sub("", text)
+    if "\u200c" in text and not _ARABIC_SCRIPT.search(text):
+        # Outside Persian and its neighbours the non-joiner is spelling inside a word (an
+        # Indic half-form), so it goes instead of parting the word.
+        text = text.replace("\u200c", "")
     if "\u0307" in text:
         # Turkish "İ" case-folds to "i" + a combining dot, which would split the word
         # ("İlgili Haberler" -> "i lgili haberler"): the dot goes, as in "ilgili haberler".

@@ -16,11 +16,12 @@ from ..decode import MAX_BLOCKS, too_many_blocks
 from ..document import Block, Document, Span
 
 # Control and format characters a paste should not carry (tabs are whitespace, handled by
-# split()); zero-width spaces, bidi marks, embeddings and isolates (U+202A-E, U+2066-9) and
+# split()); zero-width spaces, bidi marks (U+061C, U+200E-F), embeddings and isolates
+# (U+202A-E, U+2066-9) and
 # the BOM are invisible and split words.  The
 # zero-width non-joiner and joiner (U+200C, U+200D) stay: they are spelling in Persian
 # ("می‌دهند"), Indic conjuncts and emoji sequences, and deleting them changes words.
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 _BULLET_CHARS = frozenset("•·◦▪▫‣⁃●○■□►▶✓✔-*–")
 _new_tuple = tuple.__new__
 _BULLET = re.compile(r"^(?:[•·◦▪▫‣⁃●○■□►▶✓✔]\s*|[-*–]\s+)")
