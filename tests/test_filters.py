@@ -120,44 +120,25 @@ def test_every_lexicon_language_has_a_feedback_question_row():
     assert sorted(lang for lang, _ in FEEDBACK) == sorted(languages())
 
 
-# An inline link to another story: its prefix followed by a separator, or in brackets as
-# Japanese, Chinese and Korean papers write it.
-INLINE_LINKS = [
-    ("en", "READ MORE: Council approves new cycle lanes"),
-    ("en", "[Related] Council approves new cycle lanes"),
-    ("ja", "【関連】市議会、新しい自転車道を承認"),
-    ("zh", "【相关阅读】市议会批准新建自行车道"),
-    ("ko", "[관련기사] 시의회, 새 자전거도로 승인"),
-    ("de", "Lesen Sie auch: Stadtrat beschließt neue Radwege"),
-]
-
-
-@pytest.mark.parametrize("lang,line", INLINE_LINKS, ids=[f"{lang}-{i}" for i, (lang, _) in enumerate(INLINE_LINKS)])
-def test_inline_related_link_removed(lang, line):
-    v = verdicts(article_with(line), lang=lang)
-    assert v[line] == "related/inline_link"
-    assert all(v[p] is None for p in (P1, P2, P3))
-
-
-# A share bar whose buttons land on one line: a label, then the networks.
-SHARE_BARS = [
-    ("en", "Share this page Facebook X LinkedIn Email"),
-    ("nl", "Deel deze pagina Facebook LinkedIn X E-mail"),
-    ("de", "Diese Seite teilen Facebook X WhatsApp E-Mail"),
-    ("fr", "Partager cette page Facebook X LinkedIn"),
-    ("es", "Compartir esta página Facebook X WhatsApp"),
-]
-
-
-@pytest.mark.parametrize("lang,line", SHARE_BARS, ids=[lang for lang, _ in SHARE_BARS])
-def test_share_bar_on_one_line_removed(lang, line):
-    v = verdicts(article_with(line), lang=lang)
-    assert v[line] == "share/share_bar"
-
-
-# Chinese and Japanese captions end in the photographer's credit with no separator; the
-# look-alikes are news copy that ends in a wire agency's name, and a sentence about filming.
-CJK_CAPTIONS = [
+# Rows that need the page's language (prefix look-ups read it and English): (lang, line,
+# expected "filter/reason" or None when kept).
+BY_LANGUAGE = [
+    # An inline link to another story: its prefix and a separator, or the prefix in brackets
+    # at the start, as Japanese, Chinese and Korean papers write it.
+    ("en", "READ MORE: Council approves new cycle lanes", "related/inline_link"),
+    ("en", "[Related] Council approves new cycle lanes", "related/inline_link"),
+    ("ja", "【関連】市議会、新しい自転車道を承認", "related/inline_link"),
+    ("zh", "【相关阅读】市议会批准新建自行车道", "related/inline_link"),
+    ("ko", "[관련기사] 시의회, 새 자전거도로 승인", "related/inline_link"),
+    ("de", "Lesen Sie auch: Stadtrat beschließt neue Radwege", "related/inline_link"),
+    # A share bar whose buttons land on one line: a label, then the networks.
+    ("en", "Share this page Facebook X LinkedIn Email", "share/share_bar"),
+    ("nl", "Deel deze pagina Facebook LinkedIn X E-mail", "share/share_bar"),
+    ("de", "Diese Seite teilen Facebook X WhatsApp E-Mail", "share/share_bar"),
+    ("fr", "Partager cette page Facebook X LinkedIn", "share/share_bar"),
+    ("es", "Compartir esta página Facebook X WhatsApp", "share/share_bar"),
+    # Chinese and Japanese captions end in the photographer's credit with no separator; the
+    # look-alikes are news copy that ends in a wire agency's name, and sentences about filming.
     ("ja", "酒蔵の貯蔵庫で出荷前の瓶を確認する従業員（長野県内で、本社撮影）", "credits/caption_credit"),
     ("zh", "图为某小区新装的电梯。 东方晨报记者 陈伟 摄", "credits/caption_credit"),
     ("zh", "市民在新开放的滨江公园散步（新华社记者 李明 摄）", "credits/caption_credit"),
@@ -168,10 +149,11 @@ CJK_CAPTIONS = [
 ]
 
 
-@pytest.mark.parametrize("lang,line,expected", CJK_CAPTIONS, ids=[f"{lang}-{i}" for i, (lang, *_) in enumerate(CJK_CAPTIONS)])
-def test_cjk_caption_with_photographer_credit(lang, line, expected):
+@pytest.mark.parametrize("lang,line,expected", BY_LANGUAGE, ids=[f"{lang}-{i}" for i, (lang, *_) in enumerate(BY_LANGUAGE)])
+def test_removed_with_reason_in_the_page_language(lang, line, expected):
     v = verdicts(article_with(line), lang=lang)
     assert v[line] == expected
+    assert all(v[p] is None for p in (P1, P2, P3))
 
 
 @pytest.mark.parametrize(
