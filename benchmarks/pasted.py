@@ -6,7 +6,7 @@ Prints token-shingle F1 / precision / recall (the article-extraction benchmark's
 lines of >= 10 words ending in . ! ?), then English and non-English rows, throughput (pages/s,
 MB/s of pasted text, one process, one core) and the worst pages.
 
-Usage: python benchmarks/pasted.py [--bench DIR] [--set pasted|pasted-inscriptis] [--worst N]
+Usage: python benchmarks/pasted.py [--bench DIR] [--set pasted|pasted-inscriptis] [--worst N] [--floor]
 """
 from __future__ import annotations
 
@@ -42,6 +42,10 @@ def main() -> int:
     ap.add_argument("--set", default="pasted", help="pasted (default) or pasted-inscriptis")
     ap.add_argument("--worst", type=int, default=10, help="list the N worst pages (default 10)")
     ap.add_argument("--repeat", type=int, default=3, help="timing repeats; best is shown (default 3)")
+    ap.add_argument("--floor", action="store_true",
+                    help="also time the pipeline with no filter but main_content, in turns with the "
+                         "whole balanced one: the floor that the parsing, language, repairs and "
+                         "rendering set, before any boilerplate filter")
     args = ap.parse_args()
 
     bench = bench_dir(args.bench)
@@ -70,6 +74,18 @@ def main() -> int:
             best = min(best, time.perf_counter() - t0)
         preds[preset] = pred
         times[preset] = best
+    if args.floor:
+        floor = {"balanced": cleanpage.Pipeline.preset(), "only main_content": cleanpage.Pipeline.preset().only("main_content")}
+        best_floor = dict.fromkeys(floor, float("inf"))
+        for _ in range(max(args.repeat, 5)):
+            for name, pipe in floor.items():  # in turns, so a drift of the machine hits both
+                t0 = time.perf_counter()
+                for data in pages.values():
+                    cleanpage.clean(data, pipeline=pipe)
+                best_floor[name] = min(best_floor[name], time.perf_counter() - t0)
+        for name, t in best_floor.items():
+            print(f"floor: {name:20} {total_mb / t:5.2f} MB/s {t / len(pages) * 1000:6.2f} ms/page")
+        print()
     preds["c4 line filter (baseline)"] = {
         k: c4_line_filter(d.decode("utf-8", "replace")) for k, d in pages.items()
     }
