@@ -411,3 +411,17 @@ def test_a_page_wide_wrapper_is_not_taken_for_a_question_and_answers_parent():
     )
     res = cleanpage.clean_and_explain(page, input_format="html")
     assert res.text == "".join(f"{_para(i)}\n" for i in range(5))
+
+
+def test_gallery_page_keeps_its_intro_and_drops_its_captions():
+    intro = [_para(1), _para(2)]
+    figures = "".join(
+        f"<figure><img src='/p{i}.jpg'><figcaption>Lanterns rise over the old street at dusk, picture {i}. "
+        "Photo: Lin Mei</figcaption></figure>" for i in range(4)
+    )
+    page = (
+        "<html><body><div class='gallery-page'><h1>Lantern festival</h1><div class='gallery-intro'>"
+        + "".join(f"<p>{p}</p>" for p in intro) + f"</div><div class='gallery'>{figures}</div></div></body></html>"
+    )
+    res = cleanpage.clean_and_explain(page, input_format="html")
+    assert res.text == "".join(p + "\n" for p in intro)

@@ -98,8 +98,10 @@ def _decide(frames) -> tuple[tuple[str, str] | None, int]:
 
 _STRONG = "strong content"
 #: Tokens whose container may wrap article text (see DomHints): the bare "meta" (not
-#: "author", "bio" or "byline": an author bio runs to two paragraphs) and "paywall".
-WRAPPER_TOKENS = frozenset({"meta", "paywall"})
+#: "author", "bio" or "byline": an author bio runs to two paragraphs), "gallery" (a photo
+#: gallery page's intro; its captions sit in figures, which the credits filter removes) and
+#: "paywall".
+WRAPPER_TOKENS = frozenset({"meta", "paywall", "gallery"})
 
 
 def _token(evidence: str) -> str:
@@ -196,14 +198,15 @@ class DomHints(Filter):
     ``<aside>`` or a page ``<header>`` that are not inside an ``<article>`` or ``<main>``
     (``footer_landmark``, ``aside_landmark``, ``header_landmark``).
 
-    A container decided by the bare "meta" token that holds ``meta_paragraphs`` or more prose
+    A container decided by the bare "meta" or "gallery" token that holds ``meta_paragraphs`` or more prose
     blocks of ``meta_words`` words in all, or by "paywall" with ``paywall_paragraphs`` of
     ``paywall_words``, wraps paragraphs of the article, counted over the whole deciding element
     (paragraphs in their own wrappers included): what "meta" names is short (a byline, a date,
     a reading time), and sites serve the gated part of a story in the page inside a paywall
     wrapper.  Forced by a Barron's page of ../shared/bench/scrapinghub (``div.paywall`` held
-    all but two paragraphs: F1 0.39, now 0.99) and an invented video page whose description
-    sat in ``div.video-meta``.  A paywall prompt is a line or two of pitch and a button;
+    all but two paragraphs: F1 0.39, now 0.99), an invented video page whose description sat
+    in ``div.video-meta`` and an invented photo-gallery page whose intro sat in
+    ``div.gallery-intro`` (both came out empty).  A paywall prompt is a line or two of pitch and a button;
     "author", "bio" and "byline" boxes and other promo tokens ("donate", "membership") still
     decide, as their text can run to several paragraphs.
 
@@ -250,6 +253,7 @@ class DomHints(Filter):
                 count[0] += 1
                 count[1] += b.features.words
         limits = {"meta": (self.meta_paragraphs, self.meta_words),
+                  "gallery": (self.meta_paragraphs, self.meta_words),
                   "paywall": (self.paywall_paragraphs, self.paywall_words)}
         for b in kept:
             dom = b.dom
