@@ -129,7 +129,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="turn off a filter or repair step (repeatable, or comma-separated)")
     p.add_argument("--only", action="append", default=[], metavar="NAME",
                    help="run only these filters (repeatable, or comma-separated)")
-    p.add_argument("--lang", default=None, help="language of the lexicons, with English (default: all)")
+    p.add_argument("--lang", default=None,
+                   help="language of the lexicons, with English (default: detected from the text, "
+                        "else the page's <html lang>)")
     p.add_argument("--list-filters", action="store_true", help="list filters with their reasons and exit")
     p.add_argument("--color", choices=COLORS, type=_choice(COLORS), default="auto",
                    help="--to explain as a colour diff: auto (a terminal, unless NO_COLOR is set), "
