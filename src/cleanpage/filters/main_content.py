@@ -187,9 +187,10 @@ class MainContent(Filter):
         prose before it (``_with_lead``: a question above its answers).  Every block inside it
         stays for the other
         filters to judge (lists, tables and sub-headings between paragraphs included); every
-        block outside goes.  The page's ``<h1>`` headline (the ``<title>`` or a part of it)
-        becomes ``Document.title`` and goes with reason ``headline``: the article body does
-        not repeat it."""
+        block outside goes.  The page's ``<h1>`` headline (the ``<title>`` or a part of it, or
+        the first ``<h1>`` of the content element, above all its prose, whatever the
+        ``<title>`` says) becomes ``Document.title`` and goes with reason ``headline``: the
+        article body does not repeat it."""
         blocks = doc.blocks
         prose = [b for b in blocks[a:end] if b.removal is None and b.features.prose and b.dom is not None]
         total = sum(b.features.words for b in prose)
@@ -220,6 +221,13 @@ class MainContent(Filter):
         first = inside.index(True)
         evidence = f"content container holds blocks {first}-{len(inside) - 1 - inside[::-1].index(True)}"
         title = (doc.title or "").strip()
+        # The first <h1> inside the content element, above all its prose, heads the article
+        # whatever the <title> says ("City opens new tram line after years of delays" under
+        # <title>City opens new tram line | News</title> was kept in the text).
+        lead_h1 = next((i for i, b in enumerate(blocks) if inside[i] and b.removal is None
+                        and (b.features.prose or (b.kind == "heading" and b.dom.tag == "h1"))), None)
+        if lead_h1 is not None and not (blocks[lead_h1].kind == "heading" and blocks[lead_h1].dom.tag == "h1"):
+            lead_h1 = None
         for i, b in enumerate(blocks):
             if b.removal is not None:
                 continue
@@ -227,7 +235,7 @@ class MainContent(Filter):
                 b.kind == "heading"
                 and b.dom.tag == "h1"
                 and (inside[i] or (i < first and len(b.text) * 2 >= len(title)))
-                and (not title or b.text in title or title in b.text or _same_words(b.text, title))
+                and (not title or i == lead_h1 or b.text in title or title in b.text or _same_words(b.text, title))
             ):
                 # The headline is the article's title; <title> often adds the site's name
                 # ("Headline | Site"), so the headline replaces it.  Above the content
