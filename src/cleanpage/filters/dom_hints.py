@@ -65,14 +65,15 @@ def _atomic(tokens: tuple[str, ...]) -> bool:
 COMMENT_REACH = 3
 
 
-def _by_tokens(frames) -> tuple[str, str] | None:
-    """The reason and evidence from the nearest frame that decides, or None."""
+def _by_tokens(frames) -> tuple[str, str, str] | None:
+    """The reason, evidence and token from the nearest frame that decides, or None."""
     return _decide(frames)[0]
 
 
-def _decide(frames) -> tuple[tuple[str, str] | None, int]:
-    """``(verdict, k)``: the verdict of ``_by_tokens`` and the index in ``frames`` of the frame
-    that gave it (-1 with no verdict), so that blocks can be counted by deciding element."""
+def _decide(frames) -> tuple[tuple[str, str, str] | None, int]:
+    """``(verdict, k)``: the ``(reason, evidence, token)`` of the nearest frame that decides, or
+    None, and the index in ``frames`` of that frame (-1 with no verdict), so that blocks can be
+    counted by deciding element."""
     weak = -1  # frames seen since a weak content token, or -1
     for k in range(len(frames) - 1, -1, -1):
         tag, tokens = frames[k]
@@ -97,18 +98,7 @@ def _decide(frames) -> tuple[tuple[str, str] | None, int]:
 
 
 _STRONG = "strong content"
-#: Tokens whose container may wrap article text (see DomHints): the bare "meta" (not
-#: "author", "bio" or "byline": an author bio runs to two paragraphs), "gallery" (a photo
-#: gallery page's intro; its captions sit in figures, which the credits filter removes) and
-#: "paywall".
-WRAPPER_TOKENS = frozenset({"meta", "paywall", "gallery"})
-
-
-def _token(evidence: str) -> str:
-    """The token a ``(reason, evidence)`` verdict of ``_frame`` names: 'div with class/id "x"'."""
-    return evidence.rsplit('"', 2)[-2] if evidence.endswith('"') else ""
-
-
+@lru_cache(maxsize=1)
 def _boilerplate_tokens() -> frozenset[str]:
     return frozenset().union(*(_tokens(kind) for kind in KINDS))
 
@@ -128,7 +118,7 @@ def _qualified(tokens: tuple[str, ...], strong: set[str]) -> bool:
 @lru_cache(maxsize=8192)
 def _frame(tag: str, tokens: tuple[str, ...]):
     """What one element's tokens say: ``"content"`` (a content container: stop), a
-    ``(reason, evidence)`` pair, or None (nothing: look further out)."""
+    ``(reason, evidence, token)`` triple, or None (nothing: look further out)."""
     if _atomic(tokens):
         return None
     words = _words(tokens)
@@ -152,7 +142,7 @@ def _frame(tag: str, tokens: tuple[str, ...]):
                 # its title and facts; the page's own is "header", "site-header", "l-header".
                 continue
             # The matched word and the element: the whole class list, cut, hid why it matched.
-            return (reason, f'{tag} with class/id "{token}"')
+            return (reason, f'{tag} with class/id "{token}"', token)
     if words & _tokens("positive"):
         return "content"
     return None
@@ -235,10 +225,16 @@ class DomHints(Filter):
 
     def judge(self, doc, lex):
         # Blocks of one container share their frames tuple: judge each tuple once a page.
-        decided: dict[int, tuple[tuple[str, str] | None, int]] = {}
+        decided: dict[int, tuple[tuple[str, str, str] | None, int]] = {}
         kept = kept_blocks(doc)
-        # Prose under each element that a wrapper token decided (meta, paywall), by element:
-        # id of its frame -> [prose blocks, their words].
+        # Tokens whose element may wrap article text, and the prose that makes it so: the bare
+        # "meta" (not "author", "bio" or "byline": a bio runs to two paragraphs), "gallery" (a
+        # gallery page's intro; its captions sit in figures, for the credits filter) and
+        # "paywall".
+        limits = {"meta": (self.meta_paragraphs, self.meta_words),
+                  "gallery": (self.meta_paragraphs, self.meta_words),
+                  "paywall": (self.paywall_paragraphs, self.paywall_words)}
+        # Prose under each element such a token decided: id of its frame -> [blocks, words].
         wrapped: dict[int, list[int]] = {}
         for b in kept:
             dom = b.dom
@@ -248,13 +244,10 @@ class DomHints(Filter):
             if key not in decided:
                 decided[key] = _decide(dom.token_frames)
             verdict, k = decided[key]
-            if verdict is not None and b.features.prose and _token(verdict[1]) in WRAPPER_TOKENS:
+            if verdict is not None and b.features.prose and verdict[2] in limits:
                 count = wrapped.setdefault(id(dom.token_frames[k]), [0, 0])
                 count[0] += 1
                 count[1] += b.features.words
-        limits = {"meta": (self.meta_paragraphs, self.meta_words),
-                  "gallery": (self.meta_paragraphs, self.meta_words),
-                  "paywall": (self.paywall_paragraphs, self.paywall_words)}
         for b in kept:
             dom = b.dom
             if dom is None:
@@ -263,16 +256,15 @@ class DomHints(Filter):
                 yield Verdict(b.index, "form_control", f"<{dom.tag}>")
                 continue
             verdict, k = decided[id(dom.token_frames)]
-            wrapper = _token(verdict[1]) if verdict is not None else ""
-            if wrapper in WRAPPER_TOKENS:
+            if verdict is not None and verdict[2] in limits:
                 paragraphs, words = wrapped.get(id(dom.token_frames[k]), (0, 0))
-                least = limits[wrapper]
+                least = limits[verdict[2]]
                 if paragraphs >= least[0] and words >= least[1]:
                     verdict = None  # paragraphs of the article in a misnamed wrapper
             if verdict is None and self.landmarks:
                 verdict = self._by_landmark(dom)
             if verdict is not None:
-                yield Verdict(b.index, *verdict)
+                yield Verdict(b.index, verdict[0], verdict[1])
 
     @staticmethod
     def _by_landmark(dom):
